@@ -1,0 +1,620 @@
+//! The catalog: roles, phases, activities with their default RACI letters, deliverables and
+//! meetings. Built in from `templates/catalog/*.toml`; a project adds or replaces entries by id.
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context, Result};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, de::value::MapAccessDeserializer};
+
+use crate::assets;
+use crate::ids;
+use crate::raci::Letter;
+use crate::rrule::{Duration, Rule, TimeOfDay};
+use crate::text::Text;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub name: Text,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub id: String,
+    /// A short code for matrix columns; derived from the id when not given.
+    #[serde(default)]
+    pub code: String,
+    pub group: String,
+    /// Pre-selected in the interactive prompt.
+    #[serde(default)]
+    pub core: bool,
+    pub name: Text,
+    #[serde(default)]
+    pub summary: Text,
+    #[serde(default)]
+    pub responsibilities: Vec<Text>,
+    /// Who takes this role's duties over when it is not on the team, in order of preference.
+    #[serde(default)]
+    pub covers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub summary: Text,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub id: String,
+    pub phase: String,
+    pub name: Text,
+    /// Default letters by role id.
+    pub raci: BTreeMap<String, Letter>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deliverable {
+    pub id: String,
+    pub title: Text,
+    pub owner: String,
+    #[serde(default)]
+    pub contributors: Vec<String>,
+    pub phase: String,
+    /// The activity whose work this document records.
+    #[serde(default)]
+    pub activity: Option<String>,
+    #[serde(default)]
+    pub summary: Text,
+    #[serde(default, rename = "sections", alias = "section")]
+    pub sections: Vec<Section>,
+}
+
+/// A heading of a deliverable, with a hint of what goes under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub title: Text,
+    pub hint: Text,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub purpose: Text,
+    pub rrule: String,
+    #[serde(default = "default_time")]
+    pub time: String,
+    pub duration: String,
+    pub chair: String,
+    #[serde(default)]
+    pub attendees: Vec<String>,
+    #[serde(default)]
+    pub optional: Vec<String>,
+    /// Pre-selected whatever the team.
+    #[serde(default)]
+    pub default: bool,
+    /// Pre-selected when any of these roles is on the team.
+    #[serde(default)]
+    pub when_any: Vec<String>,
+    #[serde(default)]
+    pub agenda: Vec<Text>,
+}
+
+fn default_time() -> String {
+    "10:00".into()
+}
+
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub groups: Vec<Group>,
+    pub roles: Vec<Role>,
+    pub phases: Vec<Phase>,
+    pub activities: Vec<Activity>,
+    pub deliverables: Vec<Deliverable>,
+    pub meetings: Vec<Meeting>,
+}
+
+/// Entries a project adds to the catalog, or replaces in it by id (`[custom]` of `mlteam.toml`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Custom {
+    #[serde(default)]
+    pub role: Vec<Role>,
+    #[serde(default)]
+    pub activity: Vec<Activity>,
+    #[serde(default)]
+    pub deliverable: Vec<Deliverable>,
+    #[serde(default)]
+    pub meeting: Vec<Meeting>,
+}
+
+impl Catalog {
+    pub fn builtin() -> Result<Catalog> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Roles {
+            group: Vec<Group>,
+            role: Vec<Role>,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Activities {
+            phase: Vec<Phase>,
+            activity: Vec<Activity>,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Deliverables {
+            deliverable: Vec<Deliverable>,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Meetings {
+            meeting: Vec<Meeting>,
+        }
+
+        let roles: Roles = load("catalog/roles.toml")?;
+        let activities: Activities = load("catalog/activities.toml")?;
+        let deliverables: Deliverables = load("catalog/deliverables.toml")?;
+        let meetings: Meetings = load("catalog/meetings.toml")?;
+        let mut catalog = Catalog {
+            groups: roles.group,
+            roles: roles.role,
+            phases: activities.phase,
+            activities: activities.activity,
+            deliverables: deliverables.deliverable,
+            meetings: meetings.meeting,
+        };
+        catalog.fill_codes();
+        Ok(catalog)
+    }
+
+    /// This catalog with a project's custom entries: same id replaces, new id appends.
+    pub fn with_custom(mut self, custom: &Custom) -> Catalog {
+        merge(&mut self.roles, &custom.role, |r| &r.id);
+        merge(&mut self.activities, &custom.activity, |a| &a.id);
+        merge(&mut self.deliverables, &custom.deliverable, |d| &d.id);
+        merge(&mut self.meetings, &custom.meeting, |m| &m.id);
+        self.fill_codes();
+        self
+    }
+
+    fn fill_codes(&mut self) {
+        for role in &mut self.roles {
+            if role.code.is_empty() {
+                role.code = role
+                    .id
+                    .split('-')
+                    .filter_map(|w| w.chars().next())
+                    .collect::<String>()
+                    .to_uppercase();
+            }
+        }
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    pub fn role_index(&self, id: &str) -> Option<usize> {
+        self.roles.iter().position(|r| r.id == id)
+    }
+
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    pub fn phase(&self, id: &str) -> Option<&Phase> {
+        self.phases.iter().find(|p| p.id == id)
+    }
+
+    pub fn activity(&self, id: &str) -> Option<&Activity> {
+        self.activities.iter().find(|a| a.id == id)
+    }
+
+    pub fn deliverable(&self, id: &str) -> Option<&Deliverable> {
+        self.deliverables.iter().find(|d| d.id == id)
+    }
+
+    pub fn meeting(&self, id: &str) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.id == id)
+    }
+
+    pub fn role_ids(&self) -> impl Iterator<Item = &str> {
+        self.roles.iter().map(|r| r.id.as_str())
+    }
+
+    pub fn phase_ids(&self) -> impl Iterator<Item = &str> {
+        self.phases.iter().map(|p| p.id.as_str())
+    }
+
+    pub fn activity_ids(&self) -> impl Iterator<Item = &str> {
+        self.activities.iter().map(|a| a.id.as_str())
+    }
+
+    pub fn deliverable_ids(&self) -> impl Iterator<Item = &str> {
+        self.deliverables.iter().map(|d| d.id.as_str())
+    }
+
+    pub fn meeting_ids(&self) -> impl Iterator<Item = &str> {
+        self.meetings.iter().map(|m| m.id.as_str())
+    }
+
+    /// "unknown role `x`; did you mean `y`?" when `id` is not a role of this catalog.
+    pub fn unknown_role(&self, id: &str) -> Option<String> {
+        self.role(id).is_none().then(|| {
+            format!(
+                "unknown role `{id}`{}",
+                ids::suggestion(id, self.role_ids())
+            )
+        })
+    }
+
+    fn unknown_phase(&self, id: &str) -> Option<String> {
+        self.phase(id).is_none().then(|| {
+            format!(
+                "unknown phase `{id}`{}",
+                ids::suggestion(id, self.phase_ids())
+            )
+        })
+    }
+
+    /// What is wrong with an entry of each kind, checked against the whole (merged) catalog.
+    /// A custom entry of `mlteam.toml` goes through the same checks as the built-in ones.
+    pub fn role_problems(&self, role: &Role) -> Vec<String> {
+        let mut out = id_problem(&role.id);
+        if self.group(&role.group).is_none() {
+            let groups = self.groups.iter().map(|g| g.id.as_str());
+            out.push(format!(
+                "unknown group `{}`{}",
+                role.group,
+                ids::suggestion(&role.group, groups)
+            ));
+        }
+        out.extend(role.covers.iter().filter_map(|c| self.unknown_role(c)));
+        out
+    }
+
+    pub fn activity_problems(&self, activity: &Activity) -> Vec<String> {
+        let mut out = id_problem(&activity.id);
+        out.extend(self.unknown_phase(&activity.phase));
+        out.extend(activity.raci.keys().filter_map(|r| self.unknown_role(r)));
+        let letters: Vec<Letter> = activity.raci.values().copied().collect();
+        out.extend(crate::raci::row_rule_problem(&letters));
+        out
+    }
+
+    pub fn deliverable_problems(&self, deliverable: &Deliverable) -> Vec<String> {
+        let mut out = id_problem(&deliverable.id);
+        out.extend(self.unknown_role(&deliverable.owner));
+        out.extend(
+            deliverable
+                .contributors
+                .iter()
+                .filter_map(|r| self.unknown_role(r)),
+        );
+        out.extend(self.unknown_phase(&deliverable.phase));
+        if let Some(activity) = &deliverable.activity {
+            if self.activity(activity).is_none() {
+                let known = self.activity_ids();
+                out.push(format!(
+                    "unknown activity `{activity}`{}",
+                    ids::suggestion(activity, known)
+                ));
+            }
+        }
+        out
+    }
+
+    pub fn meeting_problems(&self, meeting: &Meeting) -> Vec<String> {
+        let mut out = id_problem(&meeting.id);
+        out.extend(self.unknown_role(&meeting.chair));
+        let roles = meeting
+            .attendees
+            .iter()
+            .chain(&meeting.optional)
+            .chain(&meeting.when_any);
+        out.extend(roles.filter_map(|r| self.unknown_role(r)));
+        out.extend(
+            Rule::parse(&meeting.rrule)
+                .err()
+                .map(|e| format!("rrule: {e}")),
+        );
+        out.extend(
+            TimeOfDay::parse(&meeting.time)
+                .err()
+                .map(|e| format!("time: {e}")),
+        );
+        out.extend(
+            Duration::parse(&meeting.duration)
+                .err()
+                .map(|e| format!("duration: {e}")),
+        );
+        out
+    }
+}
+
+fn id_problem(id: &str) -> Vec<String> {
+    if ids::is_kebab(id) {
+        Vec::new()
+    } else {
+        vec![format!(
+            "id `{id}` is not lower-case kebab-case (like `ml-engineer`)"
+        )]
+    }
+}
+
+fn merge<T: Clone>(base: &mut Vec<T>, extra: &[T], id: impl Fn(&T) -> &String) {
+    for entry in extra {
+        match base.iter().position(|b| id(b) == id(entry)) {
+            Some(i) => base[i] = entry.clone(),
+            None => base.push(entry.clone()),
+        }
+    }
+}
+
+fn load<T: for<'de> Deserialize<'de>>(path: &str) -> Result<T> {
+    let text = assets::text(path)
+        .with_context(|| format!("the built-in file templates/{path} is missing"))?;
+    toml::from_str(text).with_context(|| format!("the built-in file templates/{path} is broken"))
+}
+
+impl<'de> Deserialize<'de> for Section {
+    /// A section is a title alone (`"Scope"`) or a table with `title` and `hint`.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Section, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            title: Text,
+            #[serde(default)]
+            hint: Text,
+        }
+
+        struct SectionVisitor;
+
+        impl<'de> Visitor<'de> for SectionVisitor {
+            type Value = Section;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a section title, or a table with `title` and `hint`")
+            }
+
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Section, E> {
+                Ok(Section {
+                    title: Text::same(s),
+                    hint: Text::default(),
+                })
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Section, A::Error> {
+                let full = Full::deserialize(MapAccessDeserializer::new(map))?;
+                Ok(Section {
+                    title: full.title,
+                    hint: full.hint,
+                })
+            }
+        }
+
+        deserializer.deserialize_any(SectionVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::text::Lang;
+
+    fn builtin() -> Catalog {
+        Catalog::builtin().expect("built-in catalog loads")
+    }
+
+    #[test]
+    fn builtin_entries_pass_the_checks_custom_entries_get() {
+        let c = builtin();
+        let mut problems = Vec::new();
+        for r in &c.roles {
+            problems.extend(
+                c.role_problems(r)
+                    .into_iter()
+                    .map(|p| format!("role {}: {p}", r.id)),
+            );
+        }
+        for a in &c.activities {
+            problems.extend(
+                c.activity_problems(a)
+                    .into_iter()
+                    .map(|p| format!("activity {}: {p}", a.id)),
+            );
+        }
+        for d in &c.deliverables {
+            problems.extend(
+                c.deliverable_problems(d)
+                    .into_iter()
+                    .map(|p| format!("deliverable {}: {p}", d.id)),
+            );
+        }
+        for m in &c.meetings {
+            problems.extend(
+                c.meeting_problems(m)
+                    .into_iter()
+                    .map(|p| format!("meeting {}: {p}", m.id)),
+            );
+        }
+        assert_eq!(problems, Vec::<String>::new());
+    }
+
+    #[test]
+    fn builtin_catalog_has_what_the_spec_promises() {
+        let c = builtin();
+        let roles: Vec<&str> = c.role_ids().collect();
+        assert_eq!(
+            roles,
+            [
+                "product-manager",
+                "project-manager",
+                "ai-product-manager",
+                "data-scientist",
+                "ml-researcher",
+                "ml-engineer",
+                "ml-applied-scientist",
+                "data-engineer",
+                "data-analyst",
+                "big-data-engineer",
+                "software-engineer",
+                "devops-engineer",
+                "delivery-engineer",
+                "business-consultant",
+            ]
+        );
+        let phases: Vec<&str> = c.phase_ids().collect();
+        assert_eq!(
+            phases,
+            [
+                "discovery",
+                "data",
+                "modeling",
+                "deployment",
+                "delivery",
+                "operations"
+            ]
+        );
+        assert!(c.activities.len() >= 25);
+        assert!(c.deliverables.len() >= 20);
+        assert!(c.meetings.len() >= 7);
+        for id in ["prd", "data-analysis-report", "deployment-plan"] {
+            assert!(c.deliverable(id).is_some(), "{id}");
+        }
+        for id in ["standup", "weekly-sync", "project-review"] {
+            assert!(c.meeting(id).is_some(), "{id}");
+        }
+        for phase in &c.phases {
+            assert!(
+                c.activities.iter().any(|a| a.phase == phase.id),
+                "no activity in {}",
+                phase.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_role_owns_a_deliverable_and_has_a_cover_chain() {
+        let c = builtin();
+        for role in &c.roles {
+            assert!(
+                c.deliverables.iter().any(|d| d.owner == role.id),
+                "{} owns nothing",
+                role.id
+            );
+            assert!(!role.covers.is_empty(), "{} has no cover chain", role.id);
+            assert!(!role.covers.contains(&role.id), "{} covers itself", role.id);
+        }
+    }
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        let c = builtin();
+        let mut texts: Vec<(&str, &Text)> = Vec::new();
+        for g in &c.groups {
+            texts.push((&g.id, &g.name));
+        }
+        for r in &c.roles {
+            texts.extend([(r.id.as_str(), &r.name), (&r.id, &r.summary)]);
+            texts.extend(r.responsibilities.iter().map(|t| (r.id.as_str(), t)));
+        }
+        for p in &c.phases {
+            texts.extend([(p.id.as_str(), &p.name), (&p.id, &p.summary)]);
+        }
+        for a in &c.activities {
+            texts.push((&a.id, &a.name));
+        }
+        for d in &c.deliverables {
+            texts.extend([(d.id.as_str(), &d.title), (&d.id, &d.summary)]);
+            texts.extend(
+                d.sections
+                    .iter()
+                    .flat_map(|s| [(d.id.as_str(), &s.title), (&d.id, &s.hint)]),
+            );
+        }
+        for m in &c.meetings {
+            texts.extend([(m.id.as_str(), &m.name), (&m.id, &m.purpose)]);
+            texts.extend(m.agenda.iter().map(|t| (m.id.as_str(), t)));
+        }
+        for (owner, text) in texts {
+            for lang in Lang::ALL {
+                assert!(
+                    !text.get(lang).trim().is_empty(),
+                    "{owner}: empty {lang} text in {text:?}"
+                );
+            }
+            assert_ne!(text.en, text.zh, "{owner}: not translated: {text:?}");
+        }
+    }
+
+    #[test]
+    fn ids_and_section_titles_are_unique() {
+        let c = builtin();
+        let unique = |ids: Vec<&str>| ids.len() == ids.iter().collect::<HashSet<_>>().len();
+        assert!(unique(c.role_ids().collect()));
+        assert!(unique(c.activity_ids().collect()));
+        assert!(unique(c.deliverable_ids().collect()));
+        assert!(unique(c.meeting_ids().collect()));
+        assert!(unique(c.roles.iter().map(|r| r.code.as_str()).collect()));
+        for d in &c.deliverables {
+            for lang in Lang::ALL {
+                assert!(
+                    unique(d.sections.iter().map(|s| s.title.get(lang)).collect()),
+                    "{}",
+                    d.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn custom_entries_replace_by_id_and_append_new_ones() {
+        let custom: Custom = toml::from_str(
+            r#"
+            [[role]]
+            id = "ml-engineer"
+            name = "MLOps engineer"
+            group = "research-engineering"
+            [[role]]
+            id = "prompt-engineer"
+            name = { en = "Prompt engineer", zh = "提示词工程师" }
+            group = "research-engineering"
+            covers = ["ml-engineer"]
+            [[deliverable]]
+            id = "prompt-library"
+            title = "Prompt library"
+            owner = "prompt-engineer"
+            phase = "modeling"
+            sections = ["Prompts", { title = "Evaluation", hint = "How each prompt is scored." }]
+            "#,
+        )
+        .unwrap();
+        let c = builtin().with_custom(&custom);
+        assert_eq!(c.roles.len(), 15);
+        assert_eq!(c.role("ml-engineer").unwrap().name.zh, "MLOps engineer");
+        let prompt = c.role("prompt-engineer").unwrap();
+        assert_eq!(
+            (prompt.code.as_str(), prompt.name.get(Lang::Zh)),
+            ("PE", "提示词工程师")
+        );
+        let library = c.deliverable("prompt-library").unwrap();
+        assert_eq!(library.sections[1].hint.en, "How each prompt is scored.");
+        assert!(c.deliverable_problems(library).is_empty());
+    }
+}

@@ -1,0 +1,139 @@
+//! The command line, as clap derive types. Nothing here does any work.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::text::Lang;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mlteam",
+    version,
+    about = "Start and keep the paperwork of a machine-learning project team",
+    long_about = "Start and keep the paperwork of a machine-learning project team: roles and who holds them, \
+                  a RACI matrix that stays true, role cards, deliverable stubs, meeting cadence and a \
+                  checklist, all generated from one manifest (mlteam.toml) without ever losing a line a \
+                  person wrote.",
+    after_help = "Start with `mlteam init my-project` (interactive) or `mlteam init my-project --yes`.\n\
+                  Exit codes: 0 success, 1 a check found problems, 2 bad usage or input, 130 interrupted."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    #[command(flatten)]
+    pub global: Global,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Global {
+    /// Run as if mlteam was started in DIR
+    #[arg(short = 'C', value_name = "DIR", global = true)]
+    pub dir: Option<PathBuf>,
+    /// Language of the documents and of the prompts: en or zh
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+    /// Print only errors
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// When to use colours (NO_COLOR is honoured under auto)
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true)]
+    pub color: ColorWhen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ask about the team (or take the answers from flags) and write the documentation skeleton
+    Init(InitArgs),
+    /// The catalog of roles
+    Roles {
+        #[command(subcommand)]
+        command: RolesCommand,
+    },
+    /// The built-in templates: list them, copy them out to customise, show the data they see
+    Templates {
+        #[command(subcommand)]
+        command: TemplatesCommand,
+    },
+    /// Print shell completions
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InitArgs {
+    /// Where to write the skeleton (created when missing)
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// Project name [default: DIR's name]
+    #[arg(long)]
+    pub name: Option<String>,
+    /// One-line description of the project
+    #[arg(long)]
+    pub description: Option<String>,
+    /// Roles on the team: ids separated by commas, or `all` (see `mlteam roles list`)
+    #[arg(long, value_name = "IDS")]
+    pub roles: Option<String>,
+    /// A person and the roles they hold: "Name <email> @github=role,role" (repeatable; email and
+    /// @github optional)
+    #[arg(long = "member", value_name = "SPEC")]
+    pub members: Vec<String>,
+    /// Meetings to keep: ids separated by commas, or `none` [default: chosen from the roles]
+    #[arg(long, value_name = "IDS")]
+    pub meetings: Option<String>,
+    /// Project start date, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// IANA timezone of the meetings, e.g. Europe/Berlin [default: the system's, or UTC]
+    #[arg(long, value_name = "TZ")]
+    pub timezone: Option<String>,
+    /// Take the default for every question no flag answers; never prompt
+    #[arg(short, long)]
+    pub yes: bool,
+    /// Take the team, people, meetings and settings of an existing mlteam.toml
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// Print what would be written, with diffs, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Replace an existing mlteam.toml (other existing files are still never overwritten)
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RolesCommand {
+    /// The catalog of roles: id, name, group, summary
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// The templates, and whether the project overrides each
+    List,
+    /// Copy the built-in templates of one language into DIR (default: .mlteam/templates) to customise
+    Export {
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Replace files already in DIR
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON data a template receives (for one output file, given by its path)
+    Context {
+        /// An output path such as docs/team/roles/ml-engineer.md; without it, the team's data
+        #[arg(value_name = "PAGE")]
+        page: Option<String>,
+    },
+}

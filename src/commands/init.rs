@@ -1,0 +1,175 @@
+//! `mlteam init [DIR]`: answers (flags, prompt or `--from`) → manifest → team → pages → plan →
+//! writer. Existing files are never overwritten; the manifest only with `--force`.
+
+use std::io::{IsTerminal, Write as _};
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use jiff::civil::Date;
+
+use super::{shown, ui_for};
+use crate::answers::Answers;
+use crate::catalog::Catalog;
+use crate::cli::{Global, InitArgs};
+use crate::diag::{Diagnostic, Invalid};
+use crate::edit::{self, Editor};
+use crate::manifest::{self, Manifest, Source};
+use crate::pages;
+use crate::plan::{Action, Plan};
+use crate::prompt;
+use crate::render::Renderer;
+use crate::team::Team;
+use crate::write;
+
+pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
+    let dir = super::project_root(global).join(&args.dir);
+    if dir.exists() && !dir.is_dir() {
+        return Err(Invalid(vec![
+            Diagnostic::new(shown(&dir), "exists and is not a folder")
+                .help("give init a folder (new or existing) to write into"),
+        ])
+        .into());
+    }
+    let existing_manifest = write::read_existing(&dir, manifest::FILE)?;
+    if existing_manifest.is_some() && !args.force {
+        return Err(Invalid(vec![
+            Diagnostic::new(shown(&dir.join(manifest::FILE)), "already exists: this folder holds an mlteam project")
+                .help("run `mlteam sync` there to update it, or `mlteam init --force` to replace its manifest"),
+        ])
+        .into());
+    }
+
+    let today = crate::today();
+    let renderer = Renderer::new(Some(&dir))?;
+    let text = match &args.from {
+        Some(file) => from_file(file, args, global, &dir, today)?,
+        None => {
+            let catalog = Catalog::builtin()?;
+            let answers = if args.yes {
+                Answers::from_flags(&catalog, args, global.lang, &dir, today)?
+            } else if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+                prompt::ask(&catalog, args, global.lang, &dir, today)?
+            } else {
+                bail!(
+                    "init needs answers and there is no terminal to ask them on\n  \
+                     help: pass --yes to take the defaults (flags such as --roles set the rest), or --from FILE to reuse a team's mlteam.toml"
+                );
+            };
+            answers.manifest_text(&catalog, &renderer)?
+        }
+    };
+
+    let source = Source::new(shown(&dir.join(manifest::FILE)), text);
+    let manifest = Manifest::parse(&source)?;
+    let team = Team::from_manifest(&manifest, &source)?;
+    let rendered = pages::render(&team, &renderer, &pages::all(&team), today, |path| {
+        write::read_existing(&dir, path).ok().flatten()
+    })?;
+
+    let ui = ui_for(global);
+    let mut plan = Plan::default();
+    let manifest_action = match &existing_manifest {
+        None => Action::Create,
+        Some(old) if *old == source.text => Action::Unchanged,
+        Some(_) => Action::Replace,
+    };
+    plan.push(
+        manifest::FILE,
+        manifest_action,
+        existing_manifest,
+        Some(source.text.clone()),
+    );
+    for page in rendered {
+        match write::read_existing(&dir, &page.path)? {
+            None => plan.push(page.path, Action::Create, None, Some(page.text)),
+            Some(old) if old == page.text => {
+                plan.push(page.path, Action::Unchanged, Some(old), None)
+            }
+            Some(old) => plan.push(
+                page.path,
+                Action::Skip {
+                    reason: ui.get("plan.exists").into(),
+                },
+                Some(old),
+                None,
+            ),
+        }
+    }
+
+    let mut out = anstream::stdout();
+    if !global.quiet || args.dry_run {
+        plan.print_summary(&mut out, &ui, args.dry_run)?;
+    }
+    if args.dry_run {
+        writeln!(out)?;
+        plan.print_diffs(&mut out)?;
+        writeln!(out, "{}", ui.get("init.dry_run"))?;
+        return Ok(());
+    }
+    write::apply(&dir, &plan)?;
+    if !global.quiet {
+        let count = plan
+            .count(|a| matches!(a, Action::Create | Action::Replace))
+            .to_string();
+        let skipped = plan.count(|a| matches!(a, Action::Skip { .. })).to_string();
+        let shown_dir = shown(&dir);
+        writeln!(
+            out,
+            "\n{}",
+            ui.fill(
+                "init.done",
+                &[
+                    ("count", &count),
+                    ("dir", &shown_dir),
+                    ("skipped", &skipped)
+                ]
+            )
+        )?;
+        writeln!(out, "{}", ui.fill("init.next", &[("dir", &shown_dir)]))?;
+    }
+    Ok(())
+}
+
+/// `--from FILE`: the file's manifest, comments and all, with this project's name, description
+/// and start, and whatever other answers the flags give.
+fn from_file(
+    file: &Path,
+    args: &InitArgs,
+    global: &Global,
+    dir: &Path,
+    today: Date,
+) -> Result<String> {
+    let text = fs_err::read_to_string(file)?;
+    let source = Source::new(shown(file), text);
+    let manifest = Manifest::parse(&source)?;
+    let team = Team::from_manifest(&manifest, &source)?;
+
+    let mut args = InitArgs {
+        yes: true,
+        ..args.clone()
+    };
+    if args.roles.is_none() {
+        args.roles = Some(team.roles.join(","));
+    }
+    let flags = Answers::from_flags(&team.catalog, &args, global.lang, dir, today)?;
+    let mut editor = Editor::parse(&source.text).map_err(anyhow::Error::msg)?;
+    editor.set("project", "name", flags.name.as_str());
+    editor.set("project", "description", flags.description.as_str());
+    editor.set("project", "start", edit::date(flags.start));
+    if let Some(lang) = global.lang {
+        editor.set("project", "lang", lang.code());
+    }
+    if args.timezone.is_some() {
+        editor.set("project", "timezone", flags.timezone.as_str());
+    }
+    if args.roles.as_deref() != Some(team.roles.join(",").as_str()) {
+        editor.set_list("team", "roles", &flags.roles);
+    }
+    if !args.members.is_empty() {
+        editor.set_members(&flags.members);
+    }
+    if args.meetings.is_some() {
+        editor.set_list("meetings", "keep", &flags.meetings);
+    }
+    Ok(editor.finish())
+}

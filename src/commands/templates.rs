@@ -1,0 +1,99 @@
+//! `mlteam templates list | export | context`: see the built-in templates, copy them out to
+//! customise (SPEC §9), and print the exact data a template receives.
+
+use std::io::Write as _;
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::{load_team, project_root, shown, ui_for};
+use crate::assets;
+use crate::cli::Global;
+use crate::diag::{Diagnostic, Invalid};
+use crate::ids;
+use crate::pages;
+use crate::plan::{Action, Plan};
+use crate::render::{OVERRIDE_DIR, Renderer};
+use crate::write;
+
+pub fn list(global: &Global) -> Result<()> {
+    let renderer = Renderer::new(Some(&project_root(global)))?;
+    let mut out = anstream::stdout();
+    let width = renderer
+        .templates()
+        .map(|(name, _)| name.len())
+        .max()
+        .unwrap_or(0);
+    for (name, origin) in renderer.templates() {
+        writeln!(out, "{name:width$}  {origin}")?;
+    }
+    Ok(())
+}
+
+/// Copies the built-in templates (those of `--lang`, or all) under `dir`, through the writer:
+/// nothing existing is replaced unless `force`.
+pub fn export(global: &Global, dir: Option<&Path>, force: bool) -> Result<()> {
+    let root = project_root(global);
+    let target = dir.map_or_else(
+        || OVERRIDE_DIR.to_string(),
+        |d| d.to_string_lossy().into_owned(),
+    );
+    let ui = ui_for(global);
+    let mut plan = Plan::default();
+    for (path, text) in assets::files() {
+        let wanted = global
+            .lang
+            .is_none_or(|lang| path.starts_with(&format!("{lang}/")));
+        if !path.ends_with(".hbs") || !wanted {
+            continue;
+        }
+        let relative = format!("{}/{path}", target.trim_end_matches('/'));
+        match write::read_existing(&root, &relative)? {
+            None => plan.push(relative, Action::Create, None, Some(text.to_string())),
+            Some(old) if old == text => plan.push(relative, Action::Unchanged, Some(old), None),
+            Some(old) if force => {
+                plan.push(relative, Action::Replace, Some(old), Some(text.to_string()))
+            }
+            Some(old) => plan.push(
+                relative,
+                Action::Skip {
+                    reason: ui.get("plan.exists").into(),
+                },
+                Some(old),
+                None,
+            ),
+        }
+    }
+    write::apply(&root, &plan)?;
+    if !global.quiet {
+        plan.print_summary(&mut anstream::stdout(), &ui, false)?;
+    }
+    Ok(())
+}
+
+pub fn context(global: &Global, page: Option<&str>) -> Result<()> {
+    let root = project_root(global);
+    let (_, team) = load_team(&root)?;
+    let progress = pages::progress(&team, |p| write::read_existing(&root, p).ok().flatten());
+    let data = pages::data(&team, &progress, crate::today());
+    let data = match page {
+        None => data,
+        Some(path) => {
+            let all = pages::all(&team);
+            let path = path.trim_start_matches("./");
+            let Some(found) = all.iter().find(|p| p.path == path) else {
+                let hint = ids::suggestion(path, all.iter().map(|p| p.path.as_str()));
+                return Err(Invalid(vec![
+                    Diagnostic::new(shown(&root), format!("`{path}` is not a page of this project{hint}"))
+                        .help("give an output path such as docs/team/raci.md or docs/team/roles/<role>.md"),
+                ])
+                .into());
+            };
+            pages::page_data(&data, found)
+        }
+    };
+    let mut out = std::io::stdout();
+    serde_json::to_writer_pretty(&mut out, &data)?;
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,0 +1,696 @@
+//! The data templates see: the team model flattened into plain values in the project's language.
+//! `mlteam templates context` prints exactly this, so its field names are a public interface.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::ics;
+use crate::progress::Status;
+use crate::team::Team;
+use crate::text::Lang;
+
+/// Where each deliverable stands, by id.
+pub type Progress = BTreeMap<String, Entry>;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub status: Status,
+    pub due: Option<Date>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Context {
+    pub mlteam: Tool,
+    pub lang: Lang,
+    pub today: String,
+    pub project: ProjectView,
+    pub groups: Vec<GroupView>,
+    pub roles: Vec<RoleView>,
+    pub absent: Vec<CoverView>,
+    pub members: Vec<Person>,
+    pub phases: Vec<PhaseView>,
+    pub matrix: MatrixView,
+    pub deliverables: Vec<DeliverableView>,
+    pub meetings: Vec<MeetingView>,
+    pub checklist: ChecklistView,
+    pub calendar: ics::Calendar,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Tool {
+    pub version: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProjectView {
+    pub name: String,
+    pub description: String,
+    pub start: String,
+    pub timezone: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleRef {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    /// "Ada, Bo", or empty when nobody is named for the role.
+    pub holders: String,
+    /// Path of the role card under `docs/`; empty for a role not on the team.
+    pub card: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub email: Option<String>,
+    pub github: Option<String>,
+    pub roles: Vec<RoleRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupRef {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupView {
+    pub id: String,
+    pub name: String,
+    pub roles: Vec<RoleRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseRef {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityRef {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RoleView {
+    #[serde(flatten)]
+    pub role: RoleRef,
+    pub group: GroupRef,
+    pub summary: String,
+    pub responsibilities: Vec<String>,
+    pub people: Vec<Person>,
+    pub deliverables: Vec<DeliverableRef>,
+    pub contributes_to: Vec<DeliverableRef>,
+    pub duties: Vec<Duty>,
+    /// Absent roles whose work falls to this one.
+    pub covers_for: Vec<RoleRef>,
+    pub accountable: usize,
+    pub responsible: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Duty {
+    pub activity: ActivityRef,
+    pub phase: PhaseRef,
+    pub letter: String,
+    pub covers: Vec<RoleRef>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CoverView {
+    pub role: RoleRef,
+    pub by: RoleRef,
+    pub fallback: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PhaseView {
+    #[serde(flatten)]
+    pub phase: PhaseRef,
+    pub summary: String,
+    pub activities: Vec<ActivityRef>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MatrixView {
+    pub columns: Vec<RoleRef>,
+    pub rows: Vec<RowView>,
+    pub covers: Vec<CoverView>,
+    pub gaps: Vec<GapView>,
+    pub overridden: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RowView {
+    pub activity: ActivityRef,
+    pub phase: PhaseRef,
+    pub cells: Vec<CellView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CellView {
+    /// `A/R`, `A`, `R`, `C`, `I`, or empty.
+    pub letter: String,
+    /// Codes of the absent roles this cell stands in for: "PM, DS".
+    pub covers: String,
+    pub overridden: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GapView {
+    pub activity: ActivityRef,
+    pub roles: Vec<RoleRef>,
+    pub by: RoleRef,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeliverableRef {
+    pub id: String,
+    pub title: String,
+    /// Path of the stub under `docs/`.
+    pub path: String,
+    pub status: Status,
+    pub done: bool,
+    pub due: String,
+    pub overdue: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DeliverableView {
+    #[serde(flatten)]
+    pub deliverable: DeliverableRef,
+    pub summary: String,
+    pub owner: RoleRef,
+    pub contributors: Vec<RoleRef>,
+    pub phase: PhaseRef,
+    pub activity: Option<ActivityRef>,
+    pub sections: Vec<SectionView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionView {
+    pub title: String,
+    pub hint: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MeetingView {
+    pub id: String,
+    pub name: String,
+    pub purpose: String,
+    pub path: String,
+    pub cadence: String,
+    pub rrule: String,
+    pub time: String,
+    pub end: String,
+    pub duration: String,
+    pub duration_text: String,
+    pub first: String,
+    pub chair: RoleRef,
+    pub attendees: Vec<RoleRef>,
+    pub optional: Vec<RoleRef>,
+    pub agenda: Vec<String>,
+    pub event: ics::Event,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChecklistView {
+    pub total: usize,
+    pub done: usize,
+    pub open: usize,
+    pub overdue: usize,
+    pub phases: Vec<ChecklistPhase>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChecklistPhase {
+    #[serde(flatten)]
+    pub phase: PhaseRef,
+    pub total: usize,
+    pub done: usize,
+    pub owners: Vec<ChecklistOwner>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChecklistOwner {
+    pub role: RoleRef,
+    pub items: Vec<DeliverableRef>,
+}
+
+/// Builds the context of a team; `progress` says where each deliverable stands, `today` decides
+/// what is overdue.
+pub fn build(team: &Team, progress: &Progress, today: Date) -> Context {
+    let b = Builder {
+        team,
+        lang: team.project.lang,
+        progress,
+        today,
+    };
+    b.context()
+}
+
+struct Builder<'a> {
+    team: &'a Team,
+    lang: Lang,
+    progress: &'a Progress,
+    today: Date,
+}
+
+impl Builder<'_> {
+    fn context(&self) -> Context {
+        let team = self.team;
+        let catalog = &team.catalog;
+        let covers: Vec<CoverView> = team
+            .matrix
+            .covers
+            .iter()
+            .map(|c| CoverView {
+                role: self.role_ref(&c.absent),
+                by: self.role_ref(&c.by),
+                fallback: c.fallback,
+            })
+            .collect();
+        Context {
+            mlteam: Tool {
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            lang: self.lang,
+            today: self.today.to_string(),
+            project: ProjectView {
+                name: team.project.name.clone(),
+                description: team.project.description.clone(),
+                start: team.project.start.to_string(),
+                timezone: team.project.timezone.clone(),
+            },
+            groups: catalog
+                .groups
+                .iter()
+                .map(|g| GroupView {
+                    id: g.id.clone(),
+                    name: g.name.get(self.lang).into(),
+                    roles: self
+                        .present()
+                        .filter(|r| self.group_of(r) == g.id)
+                        .map(|r| self.role_ref(r))
+                        .collect(),
+                })
+                .filter(|g| !g.roles.is_empty())
+                .collect(),
+            roles: self.present().map(|r| self.role_view(r)).collect(),
+            absent: covers,
+            members: team.members.iter().map(|m| self.person(m)).collect(),
+            phases: catalog
+                .phases
+                .iter()
+                .map(|p| PhaseView {
+                    phase: self.phase_ref(&p.id),
+                    summary: p.summary.get(self.lang).into(),
+                    activities: catalog
+                        .activities
+                        .iter()
+                        .filter(|a| a.phase == p.id)
+                        .map(|a| self.activity_ref(&a.id))
+                        .collect(),
+                })
+                .collect(),
+            matrix: self.matrix(),
+            deliverables: team
+                .deliverables
+                .iter()
+                .map(|d| self.deliverable_view(d))
+                .collect(),
+            meetings: team.meetings.iter().map(|m| self.meeting_view(m)).collect(),
+            checklist: self.checklist(),
+            calendar: ics::calendar(team),
+        }
+    }
+
+    fn present(&self) -> impl Iterator<Item = &String> {
+        self.team.roles.iter()
+    }
+
+    fn group_of(&self, role: &str) -> &str {
+        self.team
+            .catalog
+            .role(role)
+            .map_or("", |r| r.group.as_str())
+    }
+
+    fn role_ref(&self, id: &str) -> RoleRef {
+        let role = self.team.catalog.role(id);
+        let present = self.team.roles.iter().any(|r| r == id);
+        RoleRef {
+            id: id.into(),
+            code: role.map_or_else(|| id.into(), |r| r.code.clone()),
+            name: role.map_or_else(|| id.into(), |r| r.name.get(self.lang).into()),
+            holders: self
+                .team
+                .holders(id)
+                .map(|m| m.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            card: if present {
+                format!("team/roles/{id}.md")
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    fn person(&self, member: &crate::manifest::Member) -> Person {
+        Person {
+            name: member.name.clone(),
+            email: member.email.clone(),
+            github: member.github.clone(),
+            roles: self
+                .team
+                .catalog
+                .roles
+                .iter()
+                .filter(|r| member.roles.contains(&r.id))
+                .map(|r| self.role_ref(&r.id))
+                .collect(),
+        }
+    }
+
+    fn phase_ref(&self, id: &str) -> PhaseRef {
+        PhaseRef {
+            id: id.into(),
+            name: self
+                .team
+                .catalog
+                .phase(id)
+                .map_or_else(|| id.into(), |p| p.name.get(self.lang).into()),
+        }
+    }
+
+    fn activity_ref(&self, id: &str) -> ActivityRef {
+        ActivityRef {
+            id: id.into(),
+            name: self
+                .team
+                .catalog
+                .activity(id)
+                .map_or_else(|| id.into(), |a| a.name.get(self.lang).into()),
+        }
+    }
+
+    fn role_view(&self, id: &str) -> RoleView {
+        let team = self.team;
+        let role = team
+            .catalog
+            .role(id)
+            .expect("present roles are in the catalog");
+        let owned = |d: &&String| team.catalog.deliverable(d).is_some_and(|d| d.owner == id);
+        let contributes = |d: &&String| {
+            team.catalog.deliverable(d).is_some_and(|d| {
+                d.owner != id && d.contributors.iter().any(|c| team.acting(c) == id)
+            })
+        };
+        let duties: Vec<Duty> = team
+            .matrix
+            .duties(id)
+            .map(|(row, cell)| Duty {
+                activity: self.activity_ref(&row.activity),
+                phase: self.phase_ref(
+                    team.catalog
+                        .activity(&row.activity)
+                        .map_or("", |a| a.phase.as_str()),
+                ),
+                letter: cell.letter.as_str().into(),
+                covers: cell.covers.iter().map(|r| self.role_ref(r)).collect(),
+            })
+            .collect();
+        RoleView {
+            role: self.role_ref(id),
+            group: GroupRef {
+                id: role.group.clone(),
+                name: team
+                    .catalog
+                    .group(&role.group)
+                    .map_or_else(|| role.group.clone(), |g| g.name.get(self.lang).into()),
+            },
+            summary: role.summary.get(self.lang).into(),
+            responsibilities: role
+                .responsibilities
+                .iter()
+                .map(|t| t.get(self.lang).to_string())
+                .collect(),
+            people: team.holders(id).map(|m| self.person(m)).collect(),
+            deliverables: team
+                .deliverables
+                .iter()
+                .filter(owned)
+                .map(|d| self.deliverable_ref(d))
+                .collect(),
+            contributes_to: team
+                .deliverables
+                .iter()
+                .filter(contributes)
+                .map(|d| self.deliverable_ref(d))
+                .collect(),
+            accountable: team
+                .matrix
+                .duties(id)
+                .filter(|(_, c)| c.letter.is_accountable())
+                .count(),
+            responsible: team
+                .matrix
+                .duties(id)
+                .filter(|(_, c)| c.letter.is_responsible())
+                .count(),
+            duties,
+            covers_for: team
+                .matrix
+                .covers
+                .iter()
+                .filter(|c| c.by == id)
+                .map(|c| self.role_ref(&c.absent))
+                .collect(),
+        }
+    }
+
+    fn matrix(&self) -> MatrixView {
+        let team = self.team;
+        let codes = |roles: &[String]| {
+            roles
+                .iter()
+                .map(|r| team.catalog.role(r).map_or(r.as_str(), |r| r.code.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let rows = team
+            .matrix
+            .rows
+            .iter()
+            .map(|row| RowView {
+                activity: self.activity_ref(&row.activity),
+                phase: self.phase_ref(
+                    team.catalog
+                        .activity(&row.activity)
+                        .map_or("", |a| a.phase.as_str()),
+                ),
+                cells: row
+                    .cells
+                    .iter()
+                    .map(|cell| match cell {
+                        Some(c) => CellView {
+                            letter: c.letter.as_str().into(),
+                            covers: codes(&c.covers),
+                            overridden: c.overridden,
+                        },
+                        None => CellView {
+                            letter: String::new(),
+                            covers: String::new(),
+                            overridden: false,
+                        },
+                    })
+                    .collect(),
+            })
+            .collect();
+        let gaps = team
+            .matrix
+            .rows
+            .iter()
+            .filter(|row| !row.gaps.is_empty())
+            .map(|row| GapView {
+                activity: self.activity_ref(&row.activity),
+                roles: row.gaps.iter().map(|r| self.role_ref(r)).collect(),
+                by: self.role_ref(team.acting(&row.gaps[0])),
+            })
+            .collect();
+        MatrixView {
+            columns: self.present().map(|r| self.role_ref(r)).collect(),
+            rows,
+            covers: team
+                .matrix
+                .covers
+                .iter()
+                .map(|c| CoverView {
+                    role: self.role_ref(&c.absent),
+                    by: self.role_ref(&c.by),
+                    fallback: c.fallback,
+                })
+                .collect(),
+            gaps,
+            overridden: team
+                .matrix
+                .rows
+                .iter()
+                .flat_map(|r| r.cells.iter().flatten())
+                .filter(|c| c.overridden)
+                .count(),
+        }
+    }
+
+    fn deliverable_ref(&self, id: &str) -> DeliverableRef {
+        let entry = self.progress.get(id);
+        let status = entry.map_or(Status::Missing, |e| e.status);
+        let due = entry.and_then(|e| e.due);
+        DeliverableRef {
+            id: id.into(),
+            title: self
+                .team
+                .catalog
+                .deliverable(id)
+                .map_or_else(|| id.into(), |d| d.title.get(self.lang).into()),
+            path: format!("deliverables/{id}.md"),
+            status,
+            done: status == Status::Done,
+            due: due.map(|d| d.to_string()).unwrap_or_default(),
+            overdue: status != Status::Done && due.is_some_and(|d| d < self.today),
+        }
+    }
+
+    fn deliverable_view(&self, id: &str) -> DeliverableView {
+        let team = self.team;
+        let d = team
+            .catalog
+            .deliverable(id)
+            .expect("team deliverables are in the catalog");
+        let mut contributors: Vec<&str> = Vec::new();
+        for c in &d.contributors {
+            let acting = team.acting(c);
+            if acting != d.owner && !contributors.contains(&acting) {
+                contributors.push(acting);
+            }
+        }
+        contributors.sort_by_key(|r| team.catalog.role_index(r));
+        DeliverableView {
+            deliverable: self.deliverable_ref(id),
+            summary: d.summary.get(self.lang).into(),
+            owner: self.role_ref(&d.owner),
+            contributors: contributors.into_iter().map(|r| self.role_ref(r)).collect(),
+            phase: self.phase_ref(&d.phase),
+            activity: d.activity.as_deref().map(|a| self.activity_ref(a)),
+            sections: d
+                .sections
+                .iter()
+                .map(|s| SectionView {
+                    title: s.title.get(self.lang).into(),
+                    hint: s.hint.get(self.lang).into(),
+                })
+                .collect(),
+        }
+    }
+
+    fn meeting_view(&self, schedule: &crate::team::Schedule) -> MeetingView {
+        let team = self.team;
+        let m = team
+            .catalog
+            .meeting(&schedule.id)
+            .expect("kept meetings are in the catalog");
+        let present = |ids: &[String]| -> Vec<RoleRef> {
+            team.roles
+                .iter()
+                .filter(|r| ids.contains(r) && **r != schedule.chair)
+                .map(|r| self.role_ref(r))
+                .collect()
+        };
+        MeetingView {
+            id: m.id.clone(),
+            name: m.name.get(self.lang).into(),
+            purpose: m.purpose.get(self.lang).into(),
+            path: format!("meetings/{}.md", m.id),
+            cadence: schedule.rule.describe(self.lang),
+            rrule: schedule.rule.to_ics(),
+            time: schedule.time.to_hhmm(),
+            end: schedule.time.after(schedule.duration).to_hhmm(),
+            duration: schedule.duration.to_ics(),
+            duration_text: schedule.duration.describe(self.lang),
+            first: schedule.first.to_string(),
+            chair: self.role_ref(&schedule.chair),
+            attendees: present(&m.attendees),
+            optional: present(&m.optional),
+            agenda: m
+                .agenda
+                .iter()
+                .map(|t| t.get(self.lang).to_string())
+                .collect(),
+            event: ics::event(team, schedule, m),
+        }
+    }
+
+    fn checklist(&self) -> ChecklistView {
+        let team = self.team;
+        let items: Vec<(String, String, DeliverableRef)> = team
+            .deliverables
+            .iter()
+            .filter_map(|id| team.catalog.deliverable(id))
+            .map(|d| {
+                (
+                    d.phase.clone(),
+                    d.owner.clone(),
+                    self.deliverable_ref(&d.id),
+                )
+            })
+            .collect();
+        let phases = team
+            .catalog
+            .phases
+            .iter()
+            .filter_map(|p| {
+                let in_phase: Vec<_> = items
+                    .iter()
+                    .filter(|(phase, _, _)| *phase == p.id)
+                    .collect();
+                if in_phase.is_empty() {
+                    return None;
+                }
+                let owners = team
+                    .roles
+                    .iter()
+                    .filter_map(|role| {
+                        let mine: Vec<DeliverableRef> = in_phase
+                            .iter()
+                            .filter(|(_, owner, _)| owner == role)
+                            .map(|(_, _, d)| d.clone())
+                            .collect();
+                        (!mine.is_empty()).then(|| ChecklistOwner {
+                            role: self.role_ref(role),
+                            items: mine,
+                        })
+                    })
+                    .collect();
+                Some(ChecklistPhase {
+                    phase: self.phase_ref(&p.id),
+                    total: in_phase.len(),
+                    done: in_phase.iter().filter(|(_, _, d)| d.done).count(),
+                    owners,
+                })
+            })
+            .collect();
+        let done = items.iter().filter(|(_, _, d)| d.done).count();
+        ChecklistView {
+            total: items.len(),
+            done,
+            open: items.len() - done,
+            overdue: items.iter().filter(|(_, _, d)| d.overdue).count(),
+            phases,
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! What goes wrong, said at a position: diagnostics, and the failures that pick the exit code.
+
+use std::fmt;
+
+/// One problem, located in a file when we know where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    /// The source line the position points into, shown under the message.
+    pub source_line: Option<String>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            file: file.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+            source_line: None,
+            help: None,
+        }
+    }
+
+    /// Points at a byte offset of `text`, the whole content of the file.
+    pub fn at_offset(mut self, text: &str, offset: usize) -> Diagnostic {
+        let (line, column) = line_column(text, offset);
+        self.line = Some(line);
+        self.column = Some(column);
+        self.source_line = text.lines().nth(line - 1).map(str::to_owned);
+        self
+    }
+
+    pub fn at_line(mut self, line: usize) -> Diagnostic {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        write!(f, ": {}", self.message)?;
+        if let (Some(line), Some(source)) = (self.line, &self.source_line) {
+            let gutter = line.to_string().len();
+            write!(f, "\n{:gutter$} |\n{line} | {source}", "")?;
+            if let Some(column) = self.column {
+                write!(f, "\n{:gutter$} | {:>column$}", "", "^")?;
+            }
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+fn list(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Bad input: flags, manifest, templates, files. Exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", list(.0))]
+pub struct Invalid(pub Vec<Diagnostic>);
+
+/// A check found problems, or a region was edited by hand. Exit code 1.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", list(.0))]
+pub struct ProblemsFound(pub Vec<Diagnostic>);
+
+/// The user stopped us (Ctrl-C, or "no" at the confirmation). Exit code 130.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}; nothing was written")]
+pub struct Interrupted(pub &'static str);
+
+pub fn exit_code(error: &anyhow::Error) -> u8 {
+    if error.chain().any(|cause| cause.is::<Interrupted>()) {
+        130
+    } else if error.chain().any(|cause| cause.is::<ProblemsFound>()) {
+        1
+    } else {
+        2
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let text = "a = 1\nnäme = 2\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        assert_eq!(line_column(text, text.find('=').unwrap()), (1, 3));
+        assert_eq!(line_column(text, text.rfind('=').unwrap()), (2, 6));
+    }
+
+    #[test]
+    fn shows_the_line_and_a_caret() {
+        let text = "[project]\nnmae = \"x\"\n";
+        let d = Diagnostic::new("mlteam.toml", "unknown key `nmae`")
+            .at_offset(text, 10)
+            .help("did you mean `name`?");
+        assert_eq!(
+            d.to_string(),
+            "mlteam.toml:2:1: unknown key `nmae`\n  |\n2 | nmae = \"x\"\n  | ^\n  help: did you mean `name`?"
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! mlteam: the paperwork of a machine-learning project team, generated from one manifest.
+//!
+//! The pipeline: flags / prompt / `mlteam.toml` → [`team::Team`] → pages rendered in memory
+//! ([`pages`]) → a [`plan::Plan`] of file changes → one careful writer ([`write`]).
+
+pub mod answers;
+pub mod assets;
+pub mod catalog;
+pub mod cli;
+pub mod commands;
+pub mod context;
+pub mod diag;
+pub mod edit;
+pub mod ics;
+pub mod ids;
+pub mod manifest;
+pub mod markdown;
+pub mod pages;
+pub mod plan;
+pub mod progress;
+pub mod prompt;
+pub mod raci;
+pub mod region;
+pub mod render;
+pub mod rrule;
+pub mod signal;
+pub mod team;
+pub mod text;
+pub mod ui;
+pub mod write;
+
+use anyhow::Result;
+
+use cli::{Cli, ColorWhen, Command, RolesCommand, TemplatesCommand};
+
+pub fn run(cli: Cli) -> Result<()> {
+    anstream::ColorChoice::write_global(match cli.global.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    });
+    signal::install();
+    let global = &cli.global;
+    match cli.command {
+        Command::Init(args) => commands::init::run(global, &args),
+        Command::Roles {
+            command: RolesCommand::List,
+        } => commands::roles::list(global),
+        Command::Templates { command } => match command {
+            TemplatesCommand::List => commands::templates::list(global),
+            TemplatesCommand::Export { dir, force } => {
+                commands::templates::export(global, dir.as_deref(), force)
+            }
+            TemplatesCommand::Context { page } => {
+                commands::templates::context(global, page.as_deref())
+            }
+        },
+        Command::Completions { shell } => commands::meta::completions(shell),
+        Command::Man => commands::meta::man(),
+    }
+}
+
+/// Today's date where the project lives; `MLTEAM_TODAY=YYYY-MM-DD` fixes it (tests, reproducible
+/// runs).
+pub fn today() -> jiff::civil::Date {
+    std::env::var("MLTEAM_TODAY")
+        .ok()
+        .and_then(|d| d.parse().ok())
+        .unwrap_or_else(|| jiff::ZonedDateTime::now().date())
+}

@@ -1,0 +1,628 @@
+//! `mlteam.toml`, the team manifest: read with errors at a position, checked against the catalog,
+//! and edited in place (toml_edit) so that people's comments and layout survive.
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::catalog::{Catalog, Custom};
+use crate::diag::{Diagnostic, Invalid};
+use crate::ids;
+use crate::raci::{Letter, Overrides};
+use crate::rrule::{Duration, Rule, TimeOfDay};
+use crate::text::Lang;
+
+pub const FILE: &str = "mlteam.toml";
+pub const DEFAULT_MAX_ACCOUNTABLE: u32 = 8;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub project: Project,
+    pub team: TeamRoles,
+    #[serde(default, rename = "member")]
+    pub members: Vec<Member>,
+    #[serde(default)]
+    pub meetings: Meetings,
+    #[serde(default)]
+    pub raci: RaciSettings,
+    #[serde(default)]
+    pub custom: Custom,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub lang: Lang,
+    pub start: toml::value::Datetime,
+    #[serde(default = "utc")]
+    pub timezone: String,
+}
+
+fn utc() -> String {
+    "UTC".into()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamRoles {
+    pub roles: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    pub name: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub github: Option<String>,
+    #[serde(default)]
+    pub roles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meetings {
+    /// `None`: the meetings the catalog pre-selects for the team.
+    #[serde(default)]
+    pub keep: Option<Vec<String>>,
+    #[serde(default)]
+    pub overrides: BTreeMap<String, MeetingOverride>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingOverride {
+    /// BYDAY of RFC 5545: `TH`, `MO,WE`, `1MO`.
+    pub day: Option<String>,
+    pub time: Option<String>,
+    pub duration: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RaciSettings {
+    #[serde(default = "default_max_accountable")]
+    pub max_accountable: u32,
+    #[serde(default)]
+    pub overrides: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl Default for RaciSettings {
+    fn default() -> Self {
+        RaciSettings {
+            max_accountable: DEFAULT_MAX_ACCOUNTABLE,
+            overrides: BTreeMap::new(),
+        }
+    }
+}
+
+fn default_max_accountable() -> u32 {
+    DEFAULT_MAX_ACCOUNTABLE
+}
+
+/// A key path into the manifest, to point a diagnostic at the right line.
+#[derive(Debug, Clone, Copy)]
+pub enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+use Seg::{Index, Key};
+
+/// The manifest's text and the name to show for it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub text: String,
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Source {
+        Source {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// A diagnostic pointing at the key (or array element) `path` names, or at the nearest
+    /// enclosing one that exists.
+    pub fn diagnostic(&self, path: &[Seg], message: impl Into<String>) -> Diagnostic {
+        let d = Diagnostic::new(&self.name, message);
+        match self.locate(path) {
+            Some(span) => d.at_offset(&self.text, span.start),
+            None => d,
+        }
+    }
+
+    fn locate(&self, path: &[Seg]) -> Option<Range<usize>> {
+        let doc = toml_edit::Document::parse(self.text.as_str()).ok()?;
+        locate(node_of_item(doc.as_item()), path)
+    }
+}
+
+/// What a key path can step through in a parsed document.
+enum Node<'a> {
+    Table(&'a dyn toml_edit::TableLike),
+    Tables(&'a toml_edit::ArrayOfTables),
+    Array(&'a toml_edit::Array),
+    Leaf,
+}
+
+fn node_of_item(item: &toml_edit::Item) -> Node<'_> {
+    match item {
+        toml_edit::Item::Table(t) => Node::Table(t),
+        toml_edit::Item::ArrayOfTables(a) => Node::Tables(a),
+        toml_edit::Item::Value(v) => node_of_value(v),
+        toml_edit::Item::None => Node::Leaf,
+    }
+}
+
+fn node_of_value(value: &toml_edit::Value) -> Node<'_> {
+    match value {
+        toml_edit::Value::InlineTable(t) => Node::Table(t),
+        toml_edit::Value::Array(a) => Node::Array(a),
+        _ => Node::Leaf,
+    }
+}
+
+/// The span of the deepest part of `path` that exists.
+fn locate(node: Node, path: &[Seg]) -> Option<Range<usize>> {
+    let (seg, rest) = path.split_first()?;
+    match (*seg, node) {
+        (Key(k), Node::Table(table)) => {
+            let (key, item) = table.get_key_value(k)?;
+            // A message about a value points at the value; one about a table, at its key.
+            let value_span = if item.is_value() { item.span() } else { None };
+            locate(node_of_item(item), rest)
+                .or(value_span)
+                .or_else(|| key.span())
+                .or_else(|| item.span())
+        }
+        (Index(i), Node::Tables(tables)) => {
+            let table = tables.get(i)?;
+            locate(Node::Table(table), rest).or_else(|| table.span())
+        }
+        (Index(i), Node::Array(array)) => {
+            let value = array.get(i)?;
+            locate(node_of_value(value), rest).or_else(|| value.span())
+        }
+        _ => None,
+    }
+}
+
+impl Manifest {
+    /// Reads the manifest's shape: TOML syntax, known keys, value types.
+    pub fn parse(source: &Source) -> Result<Manifest, Invalid> {
+        toml::from_str(&source.text).map_err(|e| Invalid(vec![shape_diagnostic(source, &e)]))
+    }
+
+    pub fn start_date(&self) -> Option<Date> {
+        let dt = &self.project.start;
+        match (dt.date, dt.time, dt.offset) {
+            (Some(d), None, None) => Date::new(d.year as i16, d.month as i8, d.day as i8).ok(),
+            _ => None,
+        }
+    }
+
+    /// RACI overrides as letters; only meaningful once `check` passed.
+    pub fn overrides(&self) -> Overrides {
+        self.raci
+            .overrides
+            .iter()
+            .map(|(activity, cells)| {
+                let cells = cells
+                    .iter()
+                    .map(|(role, text)| (role.clone(), parse_override(text).ok().flatten()))
+                    .collect();
+                (activity.clone(), cells)
+            })
+            .collect()
+    }
+
+    /// Everything wrong with the manifest's content, given the catalog merged with its custom
+    /// entries. Empty when the manifest can be used.
+    pub fn check(&self, source: &Source, catalog: &Catalog) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut say = |path: &[Seg], message: String, help: Option<String>| {
+            let d = source.diagnostic(path, message);
+            out.push(match help {
+                Some(h) => d.help(h),
+                None => d,
+            });
+        };
+
+        if self.project.name.trim().is_empty() {
+            say(
+                &[Key("project"), Key("name")],
+                "the project name is empty".into(),
+                None,
+            );
+        }
+        if self.start_date().is_none() {
+            say(
+                &[Key("project"), Key("start")],
+                format!("start `{}` is not a date", self.project.start),
+                Some("write the date without quotes or time, like `start = 2026-11-27`".into()),
+            );
+        }
+        if let Err(message) = check_timezone(&self.project.timezone) {
+            say(
+                &[Key("project"), Key("timezone")],
+                message,
+                Some(
+                    "use an IANA name such as \"Europe/Berlin\", \"Asia/Shanghai\" or \"UTC\""
+                        .into(),
+                ),
+            );
+        }
+
+        let team_roles = &self.team.roles;
+        if team_roles.is_empty() {
+            say(
+                &[Key("team"), Key("roles")],
+                "the team has no roles".into(),
+                Some("list at least one role id; `mlteam roles list` shows them".into()),
+            );
+        }
+        let mut seen = HashSet::new();
+        for (i, role) in team_roles.iter().enumerate() {
+            if let Some(message) = catalog.unknown_role(role) {
+                say(
+                    &[Key("team"), Key("roles"), Index(i)],
+                    message,
+                    Some("`mlteam roles list` shows the role ids".into()),
+                );
+            } else if !seen.insert(role) {
+                say(
+                    &[Key("team"), Key("roles"), Index(i)],
+                    format!("role `{role}` is listed twice"),
+                    None,
+                );
+            }
+        }
+
+        for (i, member) in self.members.iter().enumerate() {
+            let at = |key| [Key("member"), Index(i), Key(key)];
+            if member.name.trim().is_empty() {
+                say(&at("name"), "a member has an empty name".into(), None);
+            }
+            if let Some(email) = &member.email {
+                if !looks_like_email(email) {
+                    say(
+                        &at("email"),
+                        format!("`{email}` does not look like an email address"),
+                        None,
+                    );
+                }
+            }
+            if let Some(handle) = &member.github {
+                if !looks_like_github_handle(handle) {
+                    say(
+                        &at("github"),
+                        format!("`{handle}` is not a GitHub user name"),
+                        Some("write the handle without @, like `ada-l`".into()),
+                    );
+                }
+            }
+            for (j, role) in member.roles.iter().enumerate() {
+                let path = [Key("member"), Index(i), Key("roles"), Index(j)];
+                if let Some(message) = catalog.unknown_role(role) {
+                    say(&path, message, None);
+                } else if !team_roles.contains(role) {
+                    say(
+                        &path,
+                        format!("{} holds `{role}`, which is not on the team", member.name),
+                        Some(format!(
+                            "add \"{role}\" to [team] roles, or remove it from this member"
+                        )),
+                    );
+                }
+            }
+        }
+
+        for (i, id) in self.meetings.keep.iter().flatten().enumerate() {
+            if catalog.meeting(id).is_none() {
+                let message = format!(
+                    "unknown meeting `{id}`{}",
+                    ids::suggestion(id, catalog.meeting_ids())
+                );
+                say(&[Key("meetings"), Key("keep"), Index(i)], message, None);
+            }
+        }
+        for (id, changes) in &self.meetings.overrides {
+            let at = |key| [Key("meetings"), Key("overrides"), Key(id), Key(key)];
+            let Some(meeting) = catalog.meeting(id) else {
+                let message = format!(
+                    "unknown meeting `{id}`{}",
+                    ids::suggestion(id, catalog.meeting_ids())
+                );
+                say(&[Key("meetings"), Key("overrides"), Key(id)], message, None);
+                continue;
+            };
+            if let Some(day) = &changes.day {
+                if let Err(message) =
+                    Rule::parse(&meeting.rrule).and_then(|rule| rule.with_day(day))
+                {
+                    say(&at("day"), format!("day: {message}"), None);
+                }
+            }
+            if let Some(Err(message)) = changes.time.as_deref().map(TimeOfDay::parse) {
+                say(&at("time"), format!("time: {message}"), None);
+            }
+            if let Some(Err(message)) = changes.duration.as_deref().map(Duration::parse) {
+                say(&at("duration"), format!("duration: {message}"), None);
+            }
+        }
+
+        if self.raci.max_accountable == 0 {
+            say(
+                &[Key("raci"), Key("max_accountable")],
+                "max_accountable must be at least 1".into(),
+                None,
+            );
+        }
+        for (activity, cells) in &self.raci.overrides {
+            let at_activity = [Key("raci"), Key("overrides"), Key(activity)];
+            if catalog.activity(activity).is_none() {
+                let message = format!(
+                    "unknown activity `{activity}`{}",
+                    ids::suggestion(activity, catalog.activity_ids())
+                );
+                say(&at_activity, message, None);
+                continue;
+            }
+            for (role, text) in cells {
+                let path = [Key("raci"), Key("overrides"), Key(activity), Key(role)];
+                if let Some(message) = catalog.unknown_role(role) {
+                    say(&path, message, None);
+                } else if let Err(message) = parse_override(text) {
+                    say(
+                        &path,
+                        format!("{activity} / {role}: {message}"),
+                        Some("use R, A, C, I, A/R, or \"-\" to clear the cell".into()),
+                    );
+                }
+            }
+        }
+
+        let entries = [
+            (
+                "role",
+                self.custom
+                    .role
+                    .iter()
+                    .map(|r| catalog.role_problems(r))
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "activity",
+                self.custom
+                    .activity
+                    .iter()
+                    .map(|a| catalog.activity_problems(a))
+                    .collect(),
+            ),
+            (
+                "deliverable",
+                self.custom
+                    .deliverable
+                    .iter()
+                    .map(|d| catalog.deliverable_problems(d))
+                    .collect(),
+            ),
+            (
+                "meeting",
+                self.custom
+                    .meeting
+                    .iter()
+                    .map(|m| catalog.meeting_problems(m))
+                    .collect(),
+            ),
+        ];
+        for (kind, problems) in entries {
+            for (i, problems) in problems.into_iter().enumerate() {
+                for problem in problems {
+                    say(
+                        &[Key("custom"), Key(kind), Index(i)],
+                        format!("[[custom.{kind}]]: {problem}"),
+                        None,
+                    );
+                }
+            }
+        }
+        out
+    }
+}
+
+/// `R`, `A`, `C`, `I`, `A/R`; `-` or an empty string clears the cell.
+pub fn parse_override(text: &str) -> Result<Option<Letter>, String> {
+    match text.trim() {
+        "" | "-" => Ok(None),
+        letter => Letter::parse(letter).map(Some),
+    }
+}
+
+pub fn check_timezone(name: &str) -> Result<(), String> {
+    if jiff::tz::TimeZone::get(name).is_ok() {
+        return Ok(());
+    }
+    let names: Vec<String> = jiff::tz::db()
+        .available()
+        .map(|n| n.as_str().to_string())
+        .collect();
+    let hint = ids::suggestion(name, names.iter().map(String::as_str));
+    Err(format!("unknown timezone `{name}`{hint}"))
+}
+
+fn looks_like_email(text: &str) -> bool {
+    let mut parts = text.split('@');
+    matches!((parts.next(), parts.next(), parts.next()), (Some(user), Some(host), None)
+        if !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.') && !text.contains(char::is_whitespace))
+}
+
+fn looks_like_github_handle(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 39
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// A TOML or shape error (unknown key, wrong type, missing key) as a diagnostic, with a "did you
+/// mean" drawn from the keys serde says it expected.
+fn shape_diagnostic(source: &Source, error: &toml::de::Error) -> Diagnostic {
+    let message = error.message().trim().to_string();
+    let mut d = Diagnostic::new(&source.name, message.clone());
+    if let Some(span) = error.span() {
+        d = d.at_offset(&source.text, span.start);
+    }
+    for kind in ["field", "variant"] {
+        let Some(rest) = message.strip_prefix(&format!("unknown {kind} `")) else {
+            continue;
+        };
+        let Some((given, expected)) = rest.split_once('`') else {
+            continue;
+        };
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let noun = if kind == "field" { "key" } else { "value" };
+        d.message = format!("unknown {noun} `{given}`");
+        d.help = Some(match ids::closest(given, known.iter().copied()) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None if known.is_empty() => "remove it".into(),
+            None => format!("expected one of: {}", known.join(", ")),
+        });
+    }
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        d.message = format!("missing key `{field}`");
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[project]
+name = "demo"
+start = 2026-11-27
+timezone = "Europe/Berlin"
+
+[team]
+roles = ["ml-engineer", "data-scientist"]
+
+[[member]]
+name = "Ada"
+email = "ada@example.com"
+roles = ["ml-engineer"]
+
+[raci.overrides]
+prd = { ml-engineer = "A/R" }
+"#;
+
+    fn check(text: &str) -> Vec<String> {
+        let source = Source::new("mlteam.toml", text);
+        let manifest = Manifest::parse(&source).map_err(|e| e.to_string()).unwrap();
+        let catalog = Catalog::builtin().unwrap().with_custom(&manifest.custom);
+        manifest
+            .check(&source, &catalog)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn a_good_manifest_has_no_problems() {
+        assert_eq!(check(GOOD), Vec::<String>::new());
+    }
+
+    #[test]
+    fn unknown_keys_get_a_position_and_a_suggestion() {
+        let source = Source::new("mlteam.toml", GOOD.replace("timezone =", "timezon ="));
+        let error = Manifest::parse(&source).unwrap_err().to_string();
+        assert!(
+            error.starts_with("mlteam.toml:5:1: unknown key `timezon`"),
+            "{error}"
+        );
+        assert!(error.ends_with("help: did you mean `timezone`?"), "{error}");
+    }
+
+    #[test]
+    fn unknown_ids_point_at_their_line() {
+        let problems = check(&GOOD.replace("\"data-scientist\"]", "\"data-scientst\"]"));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].starts_with(
+                "mlteam.toml:8:25: unknown role `data-scientst`; did you mean `data-scientist`?"
+            ),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn bad_values_are_each_reported() {
+        let text = GOOD
+            .replace("Europe/Berlin", "Europe/Berln")
+            .replace("\"A/R\"", "\"X\"")
+            .replace("ada@example.com", "ada")
+            .replace(
+                "roles = [\"ml-engineer\"]\n",
+                "roles = [\"devops-engineer\"]\n",
+            );
+        let problems = check(&text);
+        let joined = problems.join("\n");
+        assert!(
+            joined
+                .contains(":5:12: unknown timezone `Europe/Berln`; did you mean `Europe/Berlin`?"),
+            "{joined}"
+        );
+        assert!(
+            joined.contains(":12:9: `ada` does not look like an email address"),
+            "{joined}"
+        );
+        assert!(
+            joined.contains(":13:10: Ada holds `devops-engineer`, which is not on the team"),
+            "{joined}"
+        );
+        assert!(
+            joined.contains(":16:23: prd / ml-engineer: `X` is not a RACI letter"),
+            "{joined}"
+        );
+        assert_eq!(problems.len(), 4);
+    }
+
+    #[test]
+    fn start_must_be_a_plain_date() {
+        let problems = check(&GOOD.replace("2026-11-27", "2026-11-27T10:00:00"));
+        assert!(
+            problems[0].contains("start `2026-11-27T10:00:00` is not a date"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn custom_entries_are_checked_where_they_stand() {
+        let text = format!(
+            "{GOOD}\n[[custom.role]]\nid = \"Prompt_Engineer\"\nname = \"Prompt engineer\"\ngroup = \"research\"\n"
+        );
+        let problems = check(&text);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("mlteam.toml:18:1: [[custom.role]]: id `Prompt_Engineer` is not lower-case kebab-case"), "{problems:?}");
+        assert!(
+            problems[1].contains("unknown group `research`; did you mean `research-engineering`?"),
+            "{problems:?}"
+        );
+    }
+}

@@ -1,0 +1,224 @@
+//! The pages of a team's documentation and their rendering: which files exist for this team,
+//! which template makes each, and the data each one sees.
+
+use anyhow::Result;
+use jiff::civil::Date;
+use serde_json::{Value, json};
+
+use crate::context::{self, Entry, Progress};
+use crate::diag::{Diagnostic, Invalid};
+use crate::ics;
+use crate::markdown;
+use crate::progress::{self, Status};
+use crate::region;
+use crate::render::Renderer;
+use crate::team::Team;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    TeamReadme,
+    Raci,
+    Role(String),
+    Deliverable(String),
+    Meeting(String),
+    Calendar,
+    Checklist,
+}
+
+impl Kind {
+    /// Template name, without language.
+    fn template(&self) -> &'static str {
+        match self {
+            Kind::TeamReadme => "team.md",
+            Kind::Raci => "raci.md",
+            Kind::Role(_) => "role.md",
+            Kind::Deliverable(_) => "deliverable.md",
+            Kind::Meeting(_) => "meeting.md",
+            Kind::Calendar => "calendar.ics",
+            Kind::Checklist => "checklist.md",
+        }
+    }
+
+    /// Stubs and meeting pages belong to their readers once written (SPEC §5).
+    pub fn owned_by_readers(&self) -> bool {
+        matches!(self, Kind::Deliverable(_) | Kind::Meeting(_))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Relative to the project root, with `/`.
+    pub path: String,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub path: String,
+    pub kind: Kind,
+    pub text: String,
+}
+
+pub fn stub_path(deliverable: &str) -> String {
+    format!("docs/deliverables/{deliverable}.md")
+}
+
+/// Every page of the team, in a stable order.
+pub fn all(team: &Team) -> Vec<Page> {
+    let page = |path: String, kind| Page { path, kind };
+    let mut out = vec![
+        page("docs/team/README.md".into(), Kind::TeamReadme),
+        page("docs/team/raci.md".into(), Kind::Raci),
+    ];
+    out.extend(
+        team.roles
+            .iter()
+            .map(|r| page(format!("docs/team/roles/{r}.md"), Kind::Role(r.clone()))),
+    );
+    out.extend(
+        team.deliverables
+            .iter()
+            .map(|d| page(stub_path(d), Kind::Deliverable(d.clone()))),
+    );
+    out.extend(team.meetings.iter().map(|m| {
+        page(
+            format!("docs/meetings/{}.md", m.id),
+            Kind::Meeting(m.id.clone()),
+        )
+    }));
+    out.push(page("docs/meetings/calendar.ics".into(), Kind::Calendar));
+    out.push(page("docs/checklist.md".into(), Kind::Checklist));
+    out
+}
+
+/// Where each of the team's deliverables stands, from the stubs' text (`None`: no file).
+pub fn progress(team: &Team, stub: impl Fn(&str) -> Option<String>) -> Progress {
+    team.deliverables
+        .iter()
+        .map(|id| {
+            let entry = match stub(&stub_path(id)) {
+                None => Entry {
+                    status: Status::Missing,
+                    due: None,
+                },
+                Some(text) => match progress::read(&text) {
+                    Ok(fm) => Entry {
+                        status: fm.status,
+                        due: fm.due,
+                    },
+                    Err(_) => Entry {
+                        status: Status::Unreadable,
+                        due: None,
+                    },
+                },
+            };
+            (id.clone(), entry)
+        })
+        .collect()
+}
+
+/// Renders `pages`. `existing` gives the current text of a project file (`None` when absent): new
+/// stubs are rendered first, so that everything showing progress sees them as they will be.
+pub fn render(
+    team: &Team,
+    renderer: &Renderer,
+    pages: &[Page],
+    today: Date,
+    existing: impl Fn(&str) -> Option<String>,
+) -> Result<Vec<Rendered>> {
+    let lang = team.project.lang;
+    let (new_stubs, rest): (Vec<&Page>, Vec<&Page>) = pages
+        .iter()
+        .partition(|p| matches!(p.kind, Kind::Deliverable(_)) && existing(&p.path).is_none());
+
+    let mut data = data(team, &progress(team, &existing), today);
+    let mut out = Vec::with_capacity(pages.len());
+    for page in &new_stubs {
+        out.push(render_page(renderer, &mut data, page, lang)?);
+    }
+    if !new_stubs.is_empty() {
+        let planned = |path: &str| {
+            out.iter()
+                .find(|r: &&Rendered| r.path == path)
+                .map(|r| r.text.clone())
+        };
+        data = self::data(
+            team,
+            &progress(team, |p| planned(p).or_else(|| existing(p))),
+            today,
+        );
+    }
+    for page in rest {
+        out.push(render_page(renderer, &mut data, page, lang)?);
+    }
+    let order = |r: &Rendered| pages.iter().position(|p| p.path == r.path);
+    out.sort_by_key(order);
+    Ok(out)
+}
+
+/// The data every template sees, as JSON.
+pub fn data(team: &Team, progress: &Progress, today: Date) -> Value {
+    serde_json::to_value(context::build(team, progress, today)).expect("the context serialises")
+}
+
+/// The data of one page: the team's data, plus `page` and the page's own subject under `role`,
+/// `deliverable` or `meeting`.
+pub fn page_data(data: &Value, page: &Page) -> Value {
+    let mut data = data.clone();
+    add_page(&mut data, page);
+    data
+}
+
+fn add_page(data: &mut Value, page: &Page) {
+    let subject = |list: &str, id: &str| {
+        data[list]
+            .as_array()
+            .and_then(|items| items.iter().find(|i| i["id"] == id))
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    let (key, value) = match &page.kind {
+        Kind::Role(id) => ("role", subject("roles", id)),
+        Kind::Deliverable(id) => ("deliverable", subject("deliverables", id)),
+        Kind::Meeting(id) => ("meeting", subject("meetings", id)),
+        _ => ("", Value::Null),
+    };
+    let map = data.as_object_mut().expect("the context is an object");
+    map.insert("page".into(), json!({ "path": page.path }));
+    if !key.is_empty() {
+        map.insert(key.into(), value);
+    }
+}
+
+fn render_page(
+    renderer: &Renderer,
+    data: &mut Value,
+    page: &Page,
+    lang: crate::text::Lang,
+) -> Result<Rendered> {
+    add_page(data, page);
+    let name = format!("{lang}/{}", page.kind.template());
+    let raw = renderer.render(&name, data)?;
+    let text = finish(&page.path, &raw).map_err(|message| {
+        Invalid(vec![Diagnostic::new(format!("template {name}"), message).help(
+            "every `<!-- mlteam:begin NAME -->` needs its `<!-- mlteam:end NAME -->` on a later line",
+        )])
+    })?;
+    Ok(Rendered {
+        path: page.path.clone(),
+        kind: page.kind.clone(),
+        text,
+    })
+}
+
+/// The last pass a rendered file gets, by type: Markdown is tidied and its regions sealed with
+/// their digests; a calendar gets CRLF and folded lines.
+pub fn finish(path: &str, raw: &str) -> Result<String, String> {
+    if path.ends_with(".md") {
+        region::seal(&markdown::tidy(raw)).map_err(|e| format!("line {}: {}", e.line, e.message))
+    } else if path.ends_with(".ics") {
+        Ok(ics::finish(raw))
+    } else {
+        Ok(format!("{}\n", raw.trim_end()))
+    }
+}

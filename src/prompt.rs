@@ -1,0 +1,369 @@
+//! The interactive questions of `init` (SPEC §3). Each is skipped when its flag answers it, and
+//! each answer goes through the same validation as the flag.
+
+use std::path::Path;
+
+use anyhow::Result;
+use dialoguer::console::Term;
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, Input, MultiSelect, Select};
+use jiff::civil::Date;
+
+use crate::answers::{self, Answers};
+use crate::catalog::Catalog;
+use crate::cli::InitArgs;
+use crate::diag::Interrupted;
+use crate::manifest::Member;
+use crate::rrule::Rule;
+use crate::team;
+use crate::text::Lang;
+use crate::ui::{self, Ui};
+
+/// Asks what the flags leave open; `Interrupted` on Ctrl-C or "no" at the confirmation.
+pub fn ask(
+    catalog: &Catalog,
+    args: &InitArgs,
+    lang_flag: Option<Lang>,
+    dir: &Path,
+    today: Date,
+) -> Result<Answers> {
+    let term = Term::stdout();
+    let theme = ColorfulTheme::default();
+    let mut ui = Ui::new(lang_flag.unwrap_or_else(ui::guess_lang));
+    // Flags are checked first, so a typo in one is reported before any question is asked.
+    let flags = Answers::from_flags(catalog, args, lang_flag, dir, today)?;
+
+    let name = match &args.name {
+        Some(_) => flags.name.clone(),
+        None => answer(
+            Input::<String>::with_theme(&theme)
+                .with_prompt(ui.get("name.prompt"))
+                .default(flags.name.clone())
+                .validate_with(|s: &String| {
+                    if s.trim().is_empty() {
+                        Err(ui.get("name.empty").to_string())
+                    } else {
+                        Ok(())
+                    }
+                })
+                .interact_text_on(&term),
+        )?
+        .trim()
+        .to_string(),
+    };
+    let description = match &args.description {
+        Some(_) => flags.description.clone(),
+        None => answer(
+            Input::<String>::with_theme(&theme)
+                .with_prompt(ui.get("description.prompt"))
+                .allow_empty(true)
+                .interact_text_on(&term),
+        )?
+        .trim()
+        .to_string(),
+    };
+    let lang = match lang_flag {
+        Some(lang) => lang,
+        None => {
+            let items: Vec<String> = Lang::ALL
+                .iter()
+                .map(|l| format!("{} ({l})", l.native_name()))
+                .collect();
+            let default = Lang::ALL
+                .iter()
+                .position(|l| *l == ui::guess_lang())
+                .unwrap_or(0);
+            let choice = answer(
+                Select::with_theme(&theme)
+                    .with_prompt(ui.get("lang.prompt"))
+                    .items(&items)
+                    .default(default)
+                    .interact_on(&term),
+            )?;
+            Lang::ALL[choice]
+        }
+    };
+    ui = Ui::new(lang);
+
+    let roles = match &args.roles {
+        Some(_) => flags.roles.clone(),
+        None => ask_roles(catalog, &ui, &theme, &term, lang)?,
+    };
+    let members = if args.members.is_empty() {
+        ask_members(catalog, &ui, &theme, &term, lang, &roles)?
+    } else {
+        flags.members.clone()
+    };
+    let meetings = match &args.meetings {
+        Some(_) => flags.meetings.clone(),
+        None => {
+            let preselected = team::default_meetings(catalog, &roles);
+            let items: Vec<String> = catalog
+                .meetings
+                .iter()
+                .map(|m| {
+                    let cadence = Rule::parse(&m.rrule)
+                        .map(|r| r.describe(lang))
+                        .unwrap_or_default();
+                    format!("{} — {cadence}", m.name.get(lang))
+                })
+                .collect();
+            let defaults: Vec<bool> = catalog
+                .meetings
+                .iter()
+                .map(|m| preselected.contains(&m.id))
+                .collect();
+            let chosen = answer(
+                MultiSelect::with_theme(&theme)
+                    .with_prompt(ui.get("meetings.prompt"))
+                    .items(&items)
+                    .defaults(&defaults)
+                    .interact_on(&term),
+            )?;
+            chosen
+                .into_iter()
+                .map(|i| catalog.meetings[i].id.clone())
+                .collect()
+        }
+    };
+    let start = match &args.start {
+        Some(_) => flags.start,
+        None => {
+            let text = answer(
+                Input::<String>::with_theme(&theme)
+                    .with_prompt(ui.get("start.prompt"))
+                    .default(flags.start.to_string())
+                    .validate_with(|s: &String| answers::parse_date(s).map(|_| ()))
+                    .interact_text_on(&term),
+            )?;
+            answers::parse_date(&text).map_err(anyhow::Error::msg)?
+        }
+    };
+    let timezone = match &args.timezone {
+        Some(_) => flags.timezone.clone(),
+        None => {
+            let text = answer(
+                Input::<String>::with_theme(&theme)
+                    .with_prompt(ui.get("timezone.prompt"))
+                    .default(flags.timezone.clone())
+                    .validate_with(|s: &String| answers::parse_timezone(s).map(|_| ()))
+                    .interact_text_on(&term),
+            )?;
+            answers::parse_timezone(&text).map_err(anyhow::Error::msg)?
+        }
+    };
+
+    let answers = Answers {
+        name,
+        description,
+        lang,
+        roles,
+        members,
+        meetings,
+        start,
+        timezone,
+    };
+    print_summary(catalog, &ui, &term, &answers, dir)?;
+    let go = answer(
+        Confirm::with_theme(&theme)
+            .with_prompt(ui.get("confirm.prompt"))
+            .default(true)
+            .interact_on(&term),
+    )?;
+    if !go {
+        return Err(Interrupted("cancelled").into());
+    }
+    Ok(answers)
+}
+
+/// One multi-select per group of the catalog, the core team pre-selected; asked again while
+/// nothing is chosen.
+fn ask_roles(
+    catalog: &Catalog,
+    ui: &Ui,
+    theme: &ColorfulTheme,
+    term: &Term,
+    lang: Lang,
+) -> Result<Vec<String>> {
+    let core = answers::core_roles(catalog);
+    loop {
+        let mut chosen = Vec::new();
+        for group in &catalog.groups {
+            let roles: Vec<_> = catalog
+                .roles
+                .iter()
+                .filter(|r| r.group == group.id)
+                .collect();
+            if roles.is_empty() {
+                continue;
+            }
+            let width = roles
+                .iter()
+                .map(|r| r.name.get(lang).chars().count())
+                .max()
+                .unwrap_or(0);
+            let items: Vec<String> = roles
+                .iter()
+                .map(|r| {
+                    let name = r.name.get(lang);
+                    let pad = width - name.chars().count();
+                    format!("{name}{:pad$}  {}", "", r.summary.get(lang))
+                })
+                .collect();
+            let defaults: Vec<bool> = roles.iter().map(|r| core.contains(&r.id)).collect();
+            let prompt = ui.fill("roles.prompt", &[("group", group.name.get(lang))]);
+            let picked = answer(
+                MultiSelect::with_theme(theme)
+                    .with_prompt(prompt)
+                    .items(&items)
+                    .defaults(&defaults)
+                    .interact_on(term),
+            )?;
+            chosen.extend(picked.into_iter().map(|i| roles[i].id.clone()));
+        }
+        if !chosen.is_empty() {
+            return Ok(catalog
+                .role_ids()
+                .filter(|id| chosen.iter().any(|c| c == id))
+                .map(String::from)
+                .collect());
+        }
+        term.write_line(ui.get("roles.none"))?;
+    }
+}
+
+fn ask_members(
+    catalog: &Catalog,
+    ui: &Ui,
+    theme: &ColorfulTheme,
+    term: &Term,
+    lang: Lang,
+    roles: &[String],
+) -> Result<Vec<Member>> {
+    let mut members = Vec::new();
+    if !answer(
+        Confirm::with_theme(theme)
+            .with_prompt(ui.get("people.ask"))
+            .default(false)
+            .interact_on(term),
+    )? {
+        return Ok(members);
+    }
+    loop {
+        let text = answer(
+            Input::<String>::with_theme(theme)
+                .with_prompt(ui.get("people.person"))
+                .allow_empty(true)
+                .validate_with(|s: &String| {
+                    if s.trim().is_empty() {
+                        Ok(())
+                    } else {
+                        answers::parse_person(s).map(|_| ())
+                    }
+                })
+                .interact_text_on(term),
+        )?;
+        if text.trim().is_empty() {
+            return Ok(members);
+        }
+        let mut member = answers::parse_person(&text).map_err(anyhow::Error::msg)?;
+        let items: Vec<&str> = roles
+            .iter()
+            .map(|r| catalog.role(r).map_or(r.as_str(), |r| r.name.get(lang)))
+            .collect();
+        let prompt = ui.fill("people.roles", &[("name", &member.name)]);
+        let picked = answer(
+            MultiSelect::with_theme(theme)
+                .with_prompt(prompt)
+                .items(&items)
+                .interact_on(term),
+        )?;
+        member.roles = picked.into_iter().map(|i| roles[i].clone()).collect();
+        members.push(member);
+    }
+}
+
+fn print_summary(catalog: &Catalog, ui: &Ui, term: &Term, a: &Answers, dir: &Path) -> Result<()> {
+    let lang = a.lang;
+    let role_name = |id: &String| {
+        catalog
+            .role(id)
+            .map_or(id.clone(), |r| r.name.get(lang).to_string())
+    };
+    let list = |items: Vec<String>| {
+        if items.is_empty() {
+            ui.get("summary.nothing").to_string()
+        } else {
+            items.join(", ")
+        }
+    };
+    let project = if a.description.is_empty() {
+        a.name.clone()
+    } else {
+        format!("{} — {}", a.name, a.description)
+    };
+    let people = a
+        .members
+        .iter()
+        .map(|m| {
+            format!(
+                "{} ({})",
+                m.name,
+                m.roles.iter().map(role_name).collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    let meetings = a
+        .meetings
+        .iter()
+        .map(|id| {
+            catalog
+                .meeting(id)
+                .map_or(id.clone(), |m| m.name.get(lang).to_string())
+        })
+        .collect();
+    let rows = [
+        (ui.get("summary.project"), project),
+        (ui.get("summary.lang"), lang.native_name().to_string()),
+        (
+            ui.get("summary.roles"),
+            format!(
+                "{} ({})",
+                list(a.roles.iter().map(role_name).collect()),
+                a.roles.len()
+            ),
+        ),
+        (ui.get("summary.people"), list(people)),
+        (ui.get("summary.meetings"), list(meetings)),
+        (
+            ui.get("summary.start"),
+            format!("{} ({})", a.start, a.timezone),
+        ),
+        (ui.get("summary.dir"), dir.display().to_string()),
+    ];
+    let width = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    term.write_line("")?;
+    for (key, value) in rows {
+        let pad = width - key.chars().count();
+        term.write_line(&format!("  {key}{:pad$}  {value}", ""))?;
+    }
+    term.write_line("")?;
+    Ok(())
+}
+
+/// A prompt's result; Ctrl-C (which the terminal library reports as an interrupted read) becomes
+/// exit 130 with the cursor shown again.
+fn answer<T>(result: dialoguer::Result<T>) -> Result<T> {
+    result.map_err(|dialoguer::Error::IO(e)| {
+        if e.kind() == std::io::ErrorKind::Interrupted {
+            let _ = crate::signal::console_show_cursor();
+            Interrupted("interrupted").into()
+        } else {
+            anyhow::Error::new(e).context("the terminal failed")
+        }
+    })
+}

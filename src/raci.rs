@@ -1,0 +1,478 @@
+//! The RACI matrix of a team: catalog letters moved onto the roles present through cover chains,
+//! merged by strength, then the project's overrides; and the rules every row must keep (SPEC §6).
+
+use std::collections::{BTreeMap, HashSet, VecDeque};
+use std::fmt;
+
+use serde::{Deserialize, Deserializer};
+
+use crate::catalog::Catalog;
+
+/// One cell's letter. Ordered by strength; `AR` is accountable and responsible at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Letter {
+    I,
+    C,
+    R,
+    A,
+    AR,
+}
+
+impl Letter {
+    pub fn parse(text: &str) -> Result<Letter, String> {
+        match text.trim().to_ascii_uppercase().replace(' ', "").as_str() {
+            "R" => Ok(Letter::R),
+            "A" => Ok(Letter::A),
+            "C" => Ok(Letter::C),
+            "I" => Ok(Letter::I),
+            "A/R" | "AR" | "R/A" | "RA" => Ok(Letter::AR),
+            _ => Err(format!(
+                "`{text}` is not a RACI letter: use R, A, C, I or A/R"
+            )),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Letter::I => "I",
+            Letter::C => "C",
+            Letter::R => "R",
+            Letter::A => "A",
+            Letter::AR => "A/R",
+        }
+    }
+
+    pub fn is_accountable(self) -> bool {
+        matches!(self, Letter::A | Letter::AR)
+    }
+
+    pub fn is_responsible(self) -> bool {
+        matches!(self, Letter::R | Letter::AR)
+    }
+
+    /// Two letters landing on one role: A beats R beats C beats I, and A with R is `A/R`.
+    pub fn merge(self, other: Letter) -> Letter {
+        let accountable = self.is_accountable() || other.is_accountable();
+        let responsible = self.is_responsible() || other.is_responsible();
+        match (accountable, responsible) {
+            (true, true) => Letter::AR,
+            (true, false) => Letter::A,
+            (false, true) => Letter::R,
+            (false, false) => self.max(other),
+        }
+    }
+}
+
+impl fmt::Display for Letter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Letter {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Letter, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Letter::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// What breaks the rules in one row's letters: exactly one A, at least one R.
+pub fn row_rule_problem(letters: &[Letter]) -> Option<String> {
+    let accountable = letters.iter().filter(|l| l.is_accountable()).count();
+    let responsible = letters.iter().any(|l| l.is_responsible());
+    match (accountable, responsible) {
+        (1, true) => None,
+        (0, _) => Some("has no A (accountable); give exactly one role A or A/R".into()),
+        (1, false) => Some("has no R (responsible); give at least one role R or A/R".into()),
+        (n, _) => Some(format!("has {n} roles accountable (A); keep exactly one")),
+    }
+}
+
+/// Letters the project sets by hand: activity id → role id → letter (`None` clears the cell).
+pub type Overrides = BTreeMap<String, BTreeMap<String, Option<Letter>>>;
+
+/// Who stands in for a role that is not on the team.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cover {
+    pub absent: String,
+    pub by: String,
+    /// No cover chain reached the team; the role went to the team's most senior role present.
+    pub fallback: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub letter: Letter,
+    /// Absent roles whose letters this cell carries.
+    pub covers: Vec<String>,
+    pub overridden: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub activity: String,
+    /// One per role of `Matrix::roles`.
+    pub cells: Vec<Option<Cell>>,
+    /// Absent roles with letters in this row that no cover chain reaches.
+    pub gaps: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Matrix {
+    /// The roles present, in catalog order.
+    pub roles: Vec<String>,
+    pub rows: Vec<Row>,
+    /// One per absent catalog role.
+    pub covers: Vec<Cover>,
+}
+
+impl Matrix {
+    /// `present` may be in any order; the matrix keeps the catalog's order. It must not be empty.
+    pub fn build(catalog: &Catalog, present: &[String], overrides: &Overrides) -> Matrix {
+        let roles: Vec<String> = catalog
+            .roles
+            .iter()
+            .filter(|r| present.contains(&r.id))
+            .map(|r| r.id.clone())
+            .collect();
+        let covers = resolve_covers(catalog, &roles);
+        let column = |id: &str| roles.iter().position(|r| r == id);
+        let rows = catalog
+            .activities
+            .iter()
+            .map(|activity| {
+                let mut cells: Vec<Option<Cell>> = vec![None; roles.len()];
+                let mut own: Vec<Option<Letter>> = vec![None; roles.len()];
+                let mut covered: Vec<Vec<(String, Letter)>> = vec![Vec::new(); roles.len()];
+                let mut gaps = Vec::new();
+                for (role, &letter) in &activity.raci {
+                    let (target, covered_role) = match column(role) {
+                        Some(i) => (Some(i), None),
+                        None => match covers.iter().find(|c| &c.absent == role) {
+                            Some(cover) => {
+                                if cover.fallback {
+                                    gaps.push(role.clone());
+                                }
+                                (column(&cover.by), Some(role.clone()))
+                            }
+                            None => (None, None),
+                        },
+                    };
+                    let Some(i) = target else { continue };
+                    let cell = cells[i].get_or_insert(Cell {
+                        letter,
+                        covers: Vec::new(),
+                        overridden: false,
+                    });
+                    cell.letter = cell.letter.merge(letter);
+                    match covered_role {
+                        Some(absent) => covered[i].push((absent, letter)),
+                        None => own[i] = Some(letter),
+                    }
+                }
+                for (i, cell) in cells.iter_mut().enumerate() {
+                    let Some(cell) = cell else { continue };
+                    cell.covers = covered[i]
+                        .iter()
+                        .filter(|(_, letter)| shows(*letter, own[i], cell.letter))
+                        .map(|(role, _)| role.clone())
+                        .collect();
+                }
+                for (role, letter) in overrides.get(&activity.id).into_iter().flatten() {
+                    if let Some(i) = column(role) {
+                        cells[i] = letter.map(|letter| Cell {
+                            letter,
+                            covers: Vec::new(),
+                            overridden: true,
+                        });
+                    }
+                }
+                for cell in cells.iter_mut().flatten() {
+                    cell.covers.sort_by_key(|r| catalog.role_index(r));
+                    cell.covers.dedup();
+                }
+                gaps.sort_by_key(|r| catalog.role_index(r));
+                Row {
+                    activity: activity.id.clone(),
+                    cells,
+                    gaps,
+                }
+            })
+            .collect();
+        Matrix {
+            roles,
+            rows,
+            covers,
+        }
+    }
+
+    /// Rows that break the RACI rules, with what is wrong.
+    pub fn rule_problems(&self) -> Vec<(&str, String)> {
+        self.rows
+            .iter()
+            .filter_map(|row| {
+                let letters: Vec<Letter> = row.cells.iter().flatten().map(|c| c.letter).collect();
+                row_rule_problem(&letters).map(|p| (row.activity.as_str(), p))
+            })
+            .collect()
+    }
+
+    /// The cells of one role, as (row, cell).
+    pub fn duties<'m>(&'m self, role: &str) -> impl Iterator<Item = (&'m Row, &'m Cell)> {
+        let column = self.roles.iter().position(|r| r == role);
+        self.rows
+            .iter()
+            .filter_map(move |row| Some((row, row.cells.get(column?)?.as_ref()?)))
+    }
+}
+
+/// Whether a covered role's letter shows in the cell: it brings the A or the R the cell's own
+/// letter lacks, or it alone makes the cell's C or I.
+fn shows(letter: Letter, own: Option<Letter>, merged: Letter) -> bool {
+    let own_has = |f: fn(Letter) -> bool| own.is_some_and(f);
+    (letter.is_accountable() && !own_has(Letter::is_accountable))
+        || (letter.is_responsible() && !own_has(Letter::is_responsible))
+        || (own.is_none()
+            && !merged.is_accountable()
+            && !merged.is_responsible()
+            && letter == merged)
+}
+
+/// For every catalog role not on the team: the first role present along its cover chain, searched
+/// breadth first through the chains of the roles it names; failing that, the first role present.
+fn resolve_covers(catalog: &Catalog, present: &[String]) -> Vec<Cover> {
+    let is_present = |id: &str| present.iter().any(|p| p == id);
+    catalog
+        .roles
+        .iter()
+        .filter(|role| !is_present(&role.id))
+        .filter_map(|role| {
+            let mut seen: HashSet<&str> = HashSet::from([role.id.as_str()]);
+            let mut queue: VecDeque<&str> = role.covers.iter().map(String::as_str).collect();
+            while let Some(candidate) = queue.pop_front() {
+                if !seen.insert(candidate) {
+                    continue;
+                }
+                if is_present(candidate) {
+                    return Some(Cover {
+                        absent: role.id.clone(),
+                        by: candidate.into(),
+                        fallback: false,
+                    });
+                }
+                if let Some(next) = catalog.role(candidate) {
+                    queue.extend(next.covers.iter().map(String::as_str));
+                }
+            }
+            let senior = present.first()?;
+            Some(Cover {
+                absent: role.id.clone(),
+                by: senior.clone(),
+                fallback: true,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> Catalog {
+        Catalog::builtin().unwrap()
+    }
+
+    fn team(ids: &[&str]) -> Vec<String> {
+        ids.iter().map(|s| (*s).to_string()).collect()
+    }
+
+    #[test]
+    fn letters_merge_by_strength() {
+        use Letter::*;
+        assert_eq!(A.merge(R), AR);
+        assert_eq!(R.merge(A), AR);
+        assert_eq!(A.merge(C), A);
+        assert_eq!(R.merge(C), R);
+        assert_eq!(C.merge(I), C);
+        assert_eq!(I.merge(I), I);
+        assert_eq!(AR.merge(I), AR);
+        assert_eq!(Letter::parse(" a/r ").unwrap(), AR);
+        assert!(Letter::parse("X").is_err());
+    }
+
+    /// SPEC §6 for every one of the 16,383 teams the 14 built-in roles can form: each row has
+    /// exactly one A and at least one R, every catalog letter lands on someone (A and R survive),
+    /// and a row with a letter nobody's chain reaches reports that role as a gap.
+    #[test]
+    fn every_team_gets_a_valid_matrix() {
+        let catalog = catalog();
+        let all: Vec<String> = catalog.role_ids().map(String::from).collect();
+        assert_eq!(all.len(), 14);
+        let mut teams_with_gaps = 0;
+        for mask in 1u32..(1 << all.len()) {
+            let present: Vec<String> = all
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, r)| r.clone())
+                .collect();
+            let matrix = Matrix::build(&catalog, &present, &Overrides::new());
+            assert_eq!(matrix.rule_problems(), Vec::new(), "team {present:?}");
+            assert_eq!(matrix.covers.len(), all.len() - present.len());
+            for (activity, row) in catalog.activities.iter().zip(&matrix.rows) {
+                for (role, &letter) in &activity.raci {
+                    let holder = matrix
+                        .covers
+                        .iter()
+                        .find(|c| &c.absent == role)
+                        .map_or(role, |c| &c.by);
+                    let column = matrix
+                        .roles
+                        .iter()
+                        .position(|r| r == holder)
+                        .expect("lands on a present role");
+                    let cell = row.cells[column].as_ref().expect("cell filled");
+                    assert!(
+                        !letter.is_accountable() || cell.letter.is_accountable(),
+                        "{} {role}",
+                        row.activity
+                    );
+                    assert!(
+                        !letter.is_responsible() || cell.letter.is_responsible(),
+                        "{} {role}",
+                        row.activity
+                    );
+                    assert!(
+                        cell.letter >= letter,
+                        "{} {role}: {letter} lost",
+                        row.activity
+                    );
+                    let fallback = matrix
+                        .covers
+                        .iter()
+                        .any(|c| &c.absent == role && c.fallback);
+                    assert_eq!(
+                        fallback,
+                        row.gaps.contains(role),
+                        "{} {role} in {present:?}",
+                        row.activity
+                    );
+                }
+            }
+            teams_with_gaps += usize::from(matrix.rows.iter().any(|r| !r.gaps.is_empty()));
+        }
+        // Some teams cannot cover everything (a business consultant alone): they must show gaps.
+        assert!(teams_with_gaps > 0);
+    }
+
+    #[test]
+    fn a_full_team_needs_no_cover() {
+        let catalog = catalog();
+        let all: Vec<String> = catalog.role_ids().map(String::from).collect();
+        let matrix = Matrix::build(&catalog, &all, &Overrides::new());
+        assert!(matrix.covers.is_empty());
+        assert!(
+            matrix
+                .rows
+                .iter()
+                .flat_map(|r| r.cells.iter().flatten())
+                .all(|c| c.covers.is_empty())
+        );
+        let prd = &matrix.rows.iter().find(|r| r.activity == "prd").unwrap();
+        let aipm = matrix
+            .roles
+            .iter()
+            .position(|r| r == "ai-product-manager")
+            .unwrap();
+        assert_eq!(prd.cells[aipm].as_ref().unwrap().letter, Letter::A);
+    }
+
+    #[test]
+    fn covers_follow_the_chain_and_mark_the_cell() {
+        let catalog = catalog();
+        let matrix = Matrix::build(
+            &catalog,
+            &team(&["ml-engineer", "data-scientist", "data-engineer"]),
+            &Overrides::new(),
+        );
+        let cover = |id: &str| {
+            matrix
+                .covers
+                .iter()
+                .find(|c| c.absent == id)
+                .unwrap()
+                .clone()
+        };
+        // ML researcher's chain: applied scientist (absent), data scientist (present).
+        assert_eq!(cover("ml-researcher").by, "data-scientist");
+        assert!(!cover("ml-researcher").fallback);
+        // Big-data engineer → data engineer.
+        assert_eq!(cover("big-data-engineer").by, "data-engineer");
+        let training = matrix
+            .rows
+            .iter()
+            .find(|r| r.activity == "model-training-tuning")
+            .unwrap();
+        let ds = training.cells[matrix
+            .roles
+            .iter()
+            .position(|r| r == "data-scientist")
+            .unwrap()]
+        .as_ref()
+        .unwrap();
+        // DS is C, covers MLR's A and MLAS's R: A/R.
+        assert_eq!(ds.letter, Letter::AR);
+        assert_eq!(ds.covers, ["ml-researcher", "ml-applied-scientist"]);
+    }
+
+    #[test]
+    fn a_role_nobody_can_reach_is_a_gap_not_a_loss() {
+        let catalog = catalog();
+        let matrix = Matrix::build(&catalog, &team(&["business-consultant"]), &Overrides::new());
+        assert!(
+            matrix
+                .covers
+                .iter()
+                .all(|c| c.fallback && c.by == "business-consultant")
+        );
+        assert_eq!(matrix.rule_problems(), Vec::new());
+        let etl = matrix
+            .rows
+            .iter()
+            .find(|r| r.activity == "data-pipeline-warehouse")
+            .unwrap();
+        assert!(etl.gaps.contains(&"data-engineer".to_string()));
+    }
+
+    #[test]
+    fn overrides_replace_or_clear_a_cell_and_can_break_the_rules() {
+        let catalog = catalog();
+        let all: Vec<String> = catalog.role_ids().map(String::from).collect();
+        let mut overrides = Overrides::new();
+        overrides
+            .entry("prd".into())
+            .or_default()
+            .insert("product-manager".into(), Some(Letter::AR));
+        overrides
+            .entry("prd".into())
+            .or_default()
+            .insert("ai-product-manager".into(), Some(Letter::C));
+        let matrix = Matrix::build(&catalog, &all, &overrides);
+        assert_eq!(matrix.rule_problems(), Vec::new());
+        let prd = matrix.rows.iter().find(|r| r.activity == "prd").unwrap();
+        assert!(prd.cells[0].as_ref().unwrap().overridden);
+
+        overrides
+            .entry("prd".into())
+            .or_default()
+            .insert("product-manager".into(), None);
+        let matrix = Matrix::build(&catalog, &all, &overrides);
+        assert_eq!(
+            matrix.rule_problems(),
+            [(
+                "prd",
+                "has no A (accountable); give exactly one role A or A/R".to_string()
+            )]
+        );
+    }
+}

@@ -1,0 +1,292 @@
+//! Generated regions (SPEC §5): `<!-- mlteam:begin NAME digest=HEX -->` … `<!-- mlteam:end NAME -->`.
+//! The digest records the body as written, so a body that no longer matches was edited by hand.
+
+use std::ops::Range;
+
+use sha2::{Digest, Sha256};
+
+const BEGIN: &str = "<!-- mlteam:begin ";
+const END: &str = "<!-- mlteam:end ";
+const CLOSE: &str = "-->";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    pub name: String,
+    pub digest: Option<String>,
+    /// 1-based line of the begin marker.
+    pub line: usize,
+    /// The begin marker's line, newline included.
+    pub begin: Range<usize>,
+    /// Everything between the markers' lines.
+    pub body: Range<usize>,
+    /// The end marker's line, without its newline.
+    pub end: Range<usize>,
+}
+
+impl Region {
+    /// The body no longer matches the digest written with it.
+    pub fn edited(&self, text: &str) -> bool {
+        self.digest.as_deref() != Some(digest(&text[self.body.clone()]).as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkerError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// 16 hex digits of the SHA-256 of the body, line endings normalised (a checkout with CRLF is not
+/// an edit).
+pub fn digest(body: &str) -> String {
+    let hash = Sha256::digest(body.replace("\r\n", "\n").as_bytes());
+    hash.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// The regions of a text, in order; markers that do not pair up are an error.
+pub fn parse(text: &str) -> Result<Vec<Region>, MarkerError> {
+    let mut regions: Vec<Region> = Vec::new();
+    let mut open: Option<(String, Option<String>, usize, Range<usize>)> = None;
+    let mut offset = 0;
+    for (index, raw) in text.split_inclusive('\n').enumerate() {
+        let line_no = index + 1;
+        let line = raw.trim();
+        let span = offset..offset + raw.len();
+        offset += raw.len();
+        if let Some(rest) = line.strip_prefix(BEGIN).and_then(|r| r.strip_suffix(CLOSE)) {
+            let mut words = rest.split_whitespace();
+            let name = words.next().unwrap_or_default().to_string();
+            let digest = words
+                .find_map(|w| w.strip_prefix("digest="))
+                .map(str::to_string);
+            if let Some((open_name, _, open_line, _)) = &open {
+                return Err(MarkerError {
+                    line: line_no,
+                    message: format!(
+                        "region `{name}` begins inside region `{open_name}` (opened at line {open_line})"
+                    ),
+                });
+            }
+            if name.is_empty() {
+                return Err(MarkerError {
+                    line: line_no,
+                    message: "a region marker has no name".into(),
+                });
+            }
+            if regions.iter().any(|r| r.name == name) {
+                return Err(MarkerError {
+                    line: line_no,
+                    message: format!("region `{name}` appears twice"),
+                });
+            }
+            open = Some((name, digest, line_no, span));
+        } else if let Some(rest) = line.strip_prefix(END).and_then(|r| r.strip_suffix(CLOSE)) {
+            let name = rest.trim();
+            match open.take() {
+                Some((open_name, digest, open_line, begin)) if open_name == name => {
+                    let end_len = raw.trim_end_matches(['\n', '\r']).len();
+                    regions.push(Region {
+                        name: open_name,
+                        digest,
+                        line: open_line,
+                        body: begin.end..span.start,
+                        begin,
+                        end: span.start..span.start + end_len,
+                    });
+                }
+                Some((open_name, _, open_line, _)) => {
+                    return Err(MarkerError {
+                        line: line_no,
+                        message: format!(
+                            "region `{name}` ends, but `{open_name}` (opened at line {open_line}) is the one open"
+                        ),
+                    });
+                }
+                None => {
+                    return Err(MarkerError {
+                        line: line_no,
+                        message: format!("region `{name}` ends but never began"),
+                    });
+                }
+            }
+        }
+    }
+    match open {
+        Some((name, _, line, _)) => Err(MarkerError {
+            line,
+            message: format!("region `{name}` is never closed"),
+        }),
+        None => Ok(regions),
+    }
+}
+
+/// Writes each region's digest into its begin marker, from the body as it stands.
+pub fn seal(text: &str) -> Result<String, MarkerError> {
+    let regions = parse(text)?;
+    let mut out = String::with_capacity(text.len() + regions.len() * 24);
+    let mut at = 0;
+    for region in &regions {
+        out.push_str(&text[at..region.begin.start]);
+        let newline = if text[region.begin.clone()].ends_with("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        out.push_str(&format!(
+            "{BEGIN}{} digest={} {CLOSE}{newline}",
+            region.name,
+            digest(&text[region.body.clone()])
+        ));
+        at = region.begin.end;
+    }
+    out.push_str(&text[at..]);
+    Ok(out)
+}
+
+/// What bringing a file's regions up to date would do.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Splice {
+    pub text: String,
+    /// Regions whose body changes.
+    pub updated: Vec<String>,
+    /// Regions edited by hand (kept as they are unless forced).
+    pub edited: Vec<(String, usize)>,
+    /// Regions the new rendering has that the file lacks: its markers were removed.
+    pub missing: Vec<String>,
+}
+
+/// Replaces the body of every region of `current` that `fresh` (a new rendering, sealed) also
+/// has; every byte outside the regions stays as it is. A region edited by hand is kept unless
+/// `force`, and reported either way.
+pub fn splice(
+    current: &str,
+    fresh: &str,
+    force: bool,
+) -> Result<Splice, (&'static str, MarkerError)> {
+    let old = parse(current).map_err(|e| ("current", e))?;
+    let new = parse(fresh).map_err(|e| ("rendered", e))?;
+    let mut out = Splice {
+        text: String::with_capacity(current.len()),
+        ..Splice::default()
+    };
+    let mut at = 0;
+    for region in &old {
+        let Some(replacement) = new.iter().find(|n| n.name == region.name) else {
+            continue;
+        };
+        let new_body = &fresh[replacement.body.clone()];
+        let edited = region.edited(current);
+        if edited {
+            out.edited.push((region.name.clone(), region.line));
+        }
+        let same = &current[region.body.clone()] == new_body && !edited;
+        if same || (edited && !force) {
+            continue;
+        }
+        out.text.push_str(&current[at..region.begin.start]);
+        let newline = if current[region.begin.clone()].ends_with("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        out.text
+            .push_str(fresh[replacement.begin.clone()].trim_end_matches(['\n', '\r']));
+        out.text.push_str(newline);
+        out.text.push_str(new_body);
+        at = region.body.end;
+        out.updated.push(region.name.clone());
+    }
+    out.text.push_str(&current[at..]);
+    out.missing = new
+        .iter()
+        .filter(|n| !old.iter().any(|o| o.name == n.name))
+        .map(|n| n.name.clone())
+        .collect();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sealed(text: &str) -> String {
+        seal(text).unwrap()
+    }
+
+    const PAGE: &str = "# Title\n\nmine\n\n<!-- mlteam:begin table -->\n\n| a |\n\n<!-- mlteam:end table -->\n\nmore of mine\n";
+
+    #[test]
+    fn seal_writes_a_digest_that_parse_checks() {
+        let text = sealed(PAGE);
+        let regions = parse(&text).unwrap();
+        assert_eq!(regions.len(), 1);
+        assert_eq!(regions[0].line, 5);
+        assert_eq!(&text[regions[0].body.clone()], "\n| a |\n\n");
+        assert!(!regions[0].edited(&text));
+        assert!(
+            parse(&text.replace("| a |", "| b |")).unwrap()[0]
+                .edited(&text.replace("| a |", "| b |"))
+        );
+        assert_eq!(sealed(&text), text, "sealing twice changes nothing");
+    }
+
+    #[test]
+    fn crlf_checkouts_are_not_edits() {
+        let text = sealed(PAGE).replace('\n', "\r\n");
+        assert!(!parse(&text).unwrap()[0].edited(&text));
+    }
+
+    #[test]
+    fn splice_replaces_bodies_and_keeps_the_rest() {
+        let current = sealed(PAGE).replace("more of mine", "more of mine, edited");
+        let fresh = sealed(&PAGE.replace("| a |", "| a |\n| b |"));
+        let out = splice(&current, &fresh, false).unwrap();
+        assert_eq!(out.updated, ["table"]);
+        assert!(out.text.contains("| a |\n| b |\n"));
+        assert!(out.text.contains("more of mine, edited"));
+        assert_eq!(
+            splice(&out.text, &fresh, false).unwrap().updated,
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn hand_edits_are_kept_unless_forced() {
+        let current = sealed(PAGE).replace("| a |", "| mine |");
+        let fresh = sealed(&PAGE.replace("| a |", "| b |"));
+        let kept = splice(&current, &fresh, false).unwrap();
+        assert_eq!(
+            (kept.text.as_str(), kept.edited.as_slice()),
+            (current.as_str(), &[("table".to_string(), 5)][..])
+        );
+        let forced = splice(&current, &fresh, true).unwrap();
+        assert_eq!(forced.text, fresh);
+    }
+
+    #[test]
+    fn removed_markers_are_reported() {
+        let current = "# Title\n\n| a |\n";
+        let out = splice(current, &sealed(PAGE), false).unwrap();
+        assert_eq!(
+            (out.text.as_str(), out.missing.as_slice()),
+            (current, &["table".to_string()][..])
+        );
+    }
+
+    #[test]
+    fn broken_markers_are_errors_with_a_line() {
+        let err = |text: &str| parse(text).unwrap_err();
+        assert_eq!(err("<!-- mlteam:begin a -->\n").line, 1);
+        assert_eq!(
+            err("x\n<!-- mlteam:end a -->\n").message,
+            "region `a` ends but never began"
+        );
+        let nested = err("<!-- mlteam:begin a -->\n<!-- mlteam:begin b -->\n");
+        assert_eq!(nested.line, 2);
+        assert!(
+            err("<!-- mlteam:begin a -->\n<!-- mlteam:end b -->\n")
+                .message
+                .contains("`a`")
+        );
+    }
+}

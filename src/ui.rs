@@ -1,0 +1,83 @@
+//! The words of the interactive prompt and the command summaries, in English and Chinese, kept as
+//! data in `templates/<lang>/ui.toml`.
+
+use std::collections::BTreeMap;
+
+use crate::assets;
+use crate::text::Lang;
+
+pub struct Ui {
+    words: BTreeMap<String, String>,
+}
+
+impl Ui {
+    pub fn new(lang: Lang) -> Ui {
+        let text = assets::text(&format!("{lang}/ui.toml")).unwrap_or_default();
+        let table: toml::Table = toml::from_str(text).unwrap_or_default();
+        let mut words = BTreeMap::new();
+        flatten("", &toml::Value::Table(table), &mut words);
+        Ui { words }
+    }
+
+    /// The text for `key`; the key itself when missing (a test keeps both languages complete).
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.words.get(key).map_or(key, String::as_str)
+    }
+
+    /// The text for `key` with each `{name}` replaced.
+    pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
+        args.iter()
+            .fold(self.get(key).to_string(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.words.keys()
+    }
+}
+
+fn flatten(prefix: &str, value: &toml::Value, out: &mut BTreeMap<String, String>) {
+    match value {
+        toml::Value::Table(table) => {
+            for (key, value) in table {
+                let key = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                flatten(&key, value, out);
+            }
+        }
+        toml::Value::String(s) => {
+            out.insert(prefix.to_string(), s.clone());
+        }
+        other => {
+            out.insert(prefix.to_string(), other.to_string());
+        }
+    }
+}
+
+/// The language the person at the terminal most likely reads: Chinese when the locale says so.
+pub fn guess_lang() -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
+    match locale {
+        Some(l) if l.starts_with("zh") => Lang::Zh,
+        _ => Lang::En,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_the_same_words() {
+        let (en, zh) = (Ui::new(Lang::En), Ui::new(Lang::Zh));
+        let (en, zh): (Vec<&String>, Vec<&String>) = (en.keys().collect(), zh.keys().collect());
+        assert!(!en.is_empty());
+        assert_eq!(en, zh);
+    }
+}
