@@ -309,7 +309,7 @@ impl Answers {
             "max_accountable": manifest::DEFAULT_MAX_ACCOUNTABLE,
         });
         let raw = renderer.render(&format!("{lang}/mlteam.toml"), &data)?;
-        Ok(crate::pages::finish(manifest::FILE, &raw).map_err(anyhow::Error::msg)?)
+        crate::pages::finish(manifest::FILE, &raw).map_err(anyhow::Error::msg)
     }
 }
 

@@ -29,7 +29,7 @@ pub struct Cli {
 pub struct Global {
     /// Run as if mlteam was started in DIR
     #[arg(short = 'C', value_name = "DIR", global = true)]
-    pub dir: Option<PathBuf>,
+    pub chdir: Option<PathBuf>,
     /// Language of the documents and of the prompts: en or zh
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,

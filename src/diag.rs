@@ -1,6 +1,7 @@
 //! What goes wrong, said at a position: diagnostics, and the failures that pick the exit code.
 
 use std::fmt;
+use std::path::{Path, PathBuf};
 
 /// One problem, located in a file when we know where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +69,24 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// `a/./b/.` → `a/b`; `.` stays `.`. Only the spelling changes, never what the path names.
+pub fn tidy_path(path: &Path) -> PathBuf {
+    let cleaned: PathBuf = path
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    if cleaned.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        cleaned
+    }
+}
+
+/// How a path is shown in messages.
+pub fn shown(path: &Path) -> String {
+    tidy_path(path).display().to_string()
 }
 
 /// 1-based line and column (in characters) of a byte offset.

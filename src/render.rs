@@ -51,8 +51,7 @@ impl Renderer {
         if let Some(dir) = project.map(|p| p.join(OVERRIDE_DIR)).filter(|d| d.is_dir()) {
             for (name, file) in override_files(&dir)? {
                 let text = fs_err::read_to_string(&file)?;
-                let shown = Path::new(OVERRIDE_DIR).join(file.strip_prefix(&dir).unwrap_or(&file));
-                renderer.register(&name, shown.display().to_string(), text)?;
+                renderer.register(&name, crate::diag::shown(&file), text)?;
             }
         }
         Ok(renderer)
@@ -257,7 +256,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            error.starts_with(".mlteam/templates/en/role.md.hbs:3:"),
+            error.contains(".mlteam/templates/en/role.md.hbs:3:"),
             "{error}"
         );
         assert!(error.contains("`role.nmae` is not in the data"), "{error}");
@@ -271,7 +270,7 @@ mod tests {
         fs_err::write(custom.join("raci.md.hbs"), "ok\n{{#each x}}\n").unwrap();
         let error = Renderer::new(Some(dir.path())).err().unwrap().to_string();
         assert!(
-            error.starts_with(".mlteam/templates/en/raci.md.hbs:"),
+            error.contains(".mlteam/templates/en/raci.md.hbs:"),
             "{error}"
         );
     }

@@ -148,7 +148,7 @@ impl Rule {
             let _ = write!(out, ";INTERVAL={}", self.interval);
         }
         if !self.by_day.is_empty() {
-            let days: Vec<String> = self.by_day.iter().map(ByDay::to_ics).collect();
+            let days: Vec<String> = self.by_day.iter().copied().map(ByDay::to_ics).collect();
             let _ = write!(out, ";BYDAY={}", days.join(","));
         }
         if let Some(day) = self.by_month_day {
@@ -340,7 +340,7 @@ impl ByDay {
             .map_or("MO", |(c, _)| c)
     }
 
-    fn to_ics(&self) -> String {
+    fn to_ics(self) -> String {
         self.ordinal.map_or(String::new(), |n| n.to_string()) + self.code()
     }
 

@@ -22,7 +22,7 @@ use crate::team::Team;
 use crate::write;
 
 pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
-    let dir = super::project_root(global).join(&args.dir);
+    let dir = super::tidy_path(&super::project_root(global).join(&args.dir));
     if dir.exists() && !dir.is_dir() {
         return Err(Invalid(vec![
             Diagnostic::new(shown(&dir), "exists and is not a folder")

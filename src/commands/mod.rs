@@ -18,14 +18,10 @@ use crate::write;
 
 /// The folder the command works in: `-C DIR`, or the current one.
 pub fn project_root(global: &Global) -> PathBuf {
-    global.dir.clone().unwrap_or_else(|| PathBuf::from("."))
+    global.chdir.clone().unwrap_or_else(|| PathBuf::from("."))
 }
 
-/// How to show a project path to the user: relative to where they stand when it can be.
-pub fn shown(path: &Path) -> String {
-    let text = path.display().to_string();
-    text.strip_prefix("./").map(String::from).unwrap_or(text)
-}
+pub use crate::diag::{shown, tidy_path};
 
 /// Reads and checks the project's `mlteam.toml` and builds its team.
 pub fn load_team(root: &Path) -> Result<(Source, Team)> {

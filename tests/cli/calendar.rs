@@ -1,0 +1,143 @@
+//! `docs/meetings/calendar.ics`: RFC 5545 that calendar programs import.
+
+use crate::support::Project;
+
+/// Content lines with folding undone, after checking the physical lines.
+fn content_lines(ics: &str) -> Vec<String> {
+    assert!(ics.ends_with("\r\n"), "ends with CRLF");
+    let physical: Vec<&str> = ics.strip_suffix("\r\n").unwrap().split("\r\n").collect();
+    let mut lines: Vec<String> = Vec::new();
+    for line in physical {
+        assert!(!line.contains('\n'), "bare LF in {line:?}");
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+        match line.strip_prefix(' ') {
+            Some(rest) => lines
+                .last_mut()
+                .expect("a fold continues a line")
+                .push_str(rest),
+            None => lines.push(line.to_string()),
+        }
+    }
+    lines
+}
+
+fn events(lines: &[String]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut current: Option<Vec<String>> = None;
+    for line in lines {
+        match line.as_str() {
+            "BEGIN:VEVENT" => current = Some(Vec::new()),
+            "END:VEVENT" => out.push(current.take().expect("an open event")),
+            _ => {
+                if let Some(event) = current.as_mut() {
+                    event.push(line.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn recurring_events_in_the_projects_timezone() {
+    let project = Project::new();
+    project.init(&[
+        "--roles",
+        "project-manager,data-scientist,ml-engineer",
+        "--member",
+        "Bo Li <bo@example.com>=project-manager",
+        "--member",
+        "Lovelace, Ada <ada@example.com>=ml-engineer",
+        "--member",
+        "Chen=data-scientist",
+        "--meetings",
+        "standup,weekly-sync,project-review",
+    ]);
+    let lines = content_lines(&project.file("docs/meetings/calendar.ics"));
+    assert_eq!(lines.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
+    assert_eq!(lines.last().map(String::as_str), Some("END:VCALENDAR"));
+    for required in [
+        "VERSION:2.0",
+        "TZID:Europe/Berlin",
+        "BEGIN:VTIMEZONE",
+        "END:VTIMEZONE",
+    ] {
+        assert!(lines.iter().any(|l| l == required), "{required}");
+    }
+    for kind in ["VCALENDAR", "VTIMEZONE", "VEVENT", "STANDARD", "DAYLIGHT"] {
+        let begins = lines
+            .iter()
+            .filter(|l| **l == format!("BEGIN:{kind}"))
+            .count();
+        let ends = lines
+            .iter()
+            .filter(|l| **l == format!("END:{kind}"))
+            .count();
+        assert_eq!(begins, ends, "{kind}");
+    }
+
+    let events = events(&lines);
+    assert_eq!(events.len(), 3);
+    let standup = &events[0];
+    assert!(standup.contains(&"UID:standup.demo@mlteam".to_string()));
+    assert!(
+        standup.contains(&"DTSTART;TZID=Europe/Berlin:20261130T093000".to_string()),
+        "{standup:?}"
+    );
+    assert!(standup.contains(&"RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;WKST=MO".to_string()));
+    assert!(standup.contains(&"DURATION:PT15M".to_string()));
+    assert!(
+        standup.contains(&"ORGANIZER;CN=Bo Li:mailto:bo@example.com".to_string()),
+        "{standup:?}"
+    );
+    assert!(standup.contains(
+        &"ATTENDEE;CN=\"Lovelace, Ada\";ROLE=REQ-PARTICIPANT:mailto:ada@example.com".to_string()
+    ));
+    assert!(
+        !standup.iter().any(|l| l.contains("Chen")),
+        "no attendee without an email"
+    );
+    let description = standup
+        .iter()
+        .find(|l| l.starts_with("DESCRIPTION:"))
+        .unwrap();
+    assert!(description.contains("\\n\\nAgenda:\\n1. "), "{description}");
+
+    // First Monday on or after the start (2026-11-30, a Monday).
+    assert!(
+        events[2].contains(&"DTSTART;TZID=Europe/Berlin:20261207T150000".to_string()),
+        "{:?}",
+        events[2]
+    );
+    assert!(events[2].contains(&"RRULE:FREQ=MONTHLY;BYDAY=1MO;WKST=MO".to_string()));
+    for event in &events {
+        for property in [
+            "UID:",
+            "DTSTAMP:",
+            "DTSTART;TZID=",
+            "DURATION:",
+            "RRULE:",
+            "SUMMARY:",
+        ] {
+            assert_eq!(
+                event.iter().filter(|l| l.starts_with(property)).count(),
+                1,
+                "{property} in {event:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn event_ids_do_not_change_between_runs() {
+    let (a, b) = (Project::new(), Project::new());
+    a.init(&[]);
+    b.init(&["--member", "Ada <ada@example.com>=ml-engineer"]);
+    let uids = |p: &Project| -> Vec<String> {
+        content_lines(&p.file("docs/meetings/calendar.ics"))
+            .into_iter()
+            .filter(|l| l.starts_with("UID:"))
+            .collect()
+    };
+    assert_eq!(uids(&a), uids(&b));
+}

@@ -1,0 +1,391 @@
+//! `mlteam init --yes` and its flags: the tree it writes, read back from disk.
+
+use std::collections::BTreeSet;
+
+use crate::support::{Project, stdout};
+
+const CORE_TEAM: [&str; 6] = [
+    "product-manager",
+    "project-manager",
+    "data-scientist",
+    "ml-engineer",
+    "data-engineer",
+    "devops-engineer",
+];
+
+fn manifest(project: &Project) -> toml::Table {
+    toml::from_str(&project.file("mlteam.toml")).expect("mlteam.toml is TOML")
+}
+
+fn strings(value: &toml::Value) -> Vec<String> {
+    value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|v| v.as_str().expect("a string").to_string())
+        .collect()
+}
+
+#[test]
+fn defaults_write_a_complete_skeleton_for_the_core_team() {
+    let project = Project::new();
+    let output = project
+        .cmd()
+        .args(["init", "demo", "--yes"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+
+    let m = manifest(&project);
+    assert_eq!(m["project"]["name"].as_str(), Some("demo"));
+    assert_eq!(m["project"]["start"].to_string(), "2026-11-27");
+    assert_eq!(m["project"]["timezone"].as_str(), Some("UTC"));
+    assert_eq!(strings(&m["team"]["roles"]), CORE_TEAM);
+
+    let files: BTreeSet<String> = project.snapshot().into_keys().collect();
+    for expected in [
+        "demo/mlteam.toml",
+        "demo/docs/team/README.md",
+        "demo/docs/team/raci.md",
+        "demo/docs/checklist.md",
+    ] {
+        assert!(
+            files.contains(expected),
+            "{expected} missing from {files:?}"
+        );
+    }
+    for role in CORE_TEAM {
+        assert!(
+            files.contains(&format!("demo/docs/team/roles/{role}.md")),
+            "card of {role}"
+        );
+    }
+    for deliverable in ["prd", "data-analysis-report", "deployment-plan"] {
+        assert!(
+            files.contains(&format!("demo/docs/deliverables/{deliverable}.md")),
+            "stub {deliverable}"
+        );
+    }
+    for meeting in ["standup", "weekly-sync", "project-review"] {
+        assert!(
+            files.contains(&format!("demo/docs/meetings/{meeting}.md")),
+            "meeting {meeting}"
+        );
+    }
+    assert!(files.contains("demo/docs/meetings/calendar.ics"));
+    // The delivery engineer is not on the core team: its stubs are not written.
+    assert!(!files.contains("demo/docs/deliverables/implementation-plan.md"));
+    assert!(
+        stdout(&output).contains("created  docs/team/raci.md"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn the_whole_tree_for_every_role() {
+    let project = Project::new();
+    project.init(&[
+        "--roles",
+        "all",
+        "--name",
+        "Fraud detection",
+        "--description",
+        "Card-fraud scoring for the payments team",
+        "--member",
+        "Ada Lovelace <ada@example.com> @ada-l=ml-engineer,data-scientist",
+        "--member",
+        "Bo Li <bo@example.com>=project-manager",
+        "--member",
+        "Chen Jing=product-manager",
+    ]);
+    insta::assert_snapshot!("tree_all_roles", redact(&project.tree()));
+}
+
+#[test]
+fn the_whole_tree_for_a_three_role_team() {
+    let project = Project::new();
+    project.init(&[
+        "--roles",
+        "data-scientist,ml-engineer,data-engineer",
+        "--member",
+        "Ada <ada@example.com>=ml-engineer",
+    ]);
+    insta::assert_snapshot!("tree_three_roles", redact(&project.tree()));
+}
+
+fn redact(tree: &str) -> String {
+    tree.replace(
+        &format!("mlteam {}", env!("CARGO_PKG_VERSION")),
+        "mlteam [VERSION]",
+    )
+}
+
+#[test]
+fn the_same_answers_give_the_same_bytes() {
+    let args = [
+        "--roles",
+        "all",
+        "--member",
+        "Ada <ada@example.com>=ml-engineer",
+    ];
+    let (a, b) = (Project::new(), Project::new());
+    a.init(&args);
+    b.init(&args);
+    assert_eq!(a.tree(), b.tree());
+}
+
+#[test]
+fn every_written_matrix_keeps_the_raci_rules() {
+    let teams = [
+        "all",
+        "business-consultant",
+        "data-analyst",
+        "product-manager,devops-engineer",
+        "ml-researcher,delivery-engineer,big-data-engineer",
+    ];
+    for team in teams {
+        let project = Project::new();
+        project.init(&["--roles", team]);
+        let raci = project.file("docs/team/raci.md");
+        let region = raci
+            .split("<!-- mlteam:begin raci-matrix")
+            .nth(1)
+            .expect("region")
+            .split("### Covers")
+            .next()
+            .unwrap();
+        let rows: Vec<&str> = region
+            .lines()
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| Phase") && !l.starts_with("| ---"))
+            .collect();
+        assert_eq!(rows.len(), 30, "{team}");
+        for row in rows {
+            let cells: Vec<&str> = row
+                .trim_matches('|')
+                .split('|')
+                .skip(2)
+                .map(str::trim)
+                .collect();
+            let letter = |c: &&str| {
+                c.split(' ')
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches('*')
+                    .to_string()
+            };
+            let accountable = cells
+                .iter()
+                .filter(|c| matches!(letter(c).as_str(), "A" | "A/R"))
+                .count();
+            let responsible = cells
+                .iter()
+                .filter(|c| matches!(letter(c).as_str(), "R" | "A/R"))
+                .count();
+            assert_eq!(accountable, 1, "{team}: {row}");
+            assert!(responsible >= 1, "{team}: {row}");
+        }
+    }
+}
+
+#[test]
+fn a_lone_business_consultant_sees_the_gaps() {
+    let project = Project::new();
+    project.init(&["--roles", "business-consultant"]);
+    let raci = project.file("docs/team/raci.md");
+    assert!(
+        raci.contains(
+            "### Gaps\n\nThese activities have letters of roles that no cover chain reaches"
+        ),
+        "{raci}"
+    );
+    assert!(
+        raci.contains("- Data pipelines and data warehouse: "),
+        "{raci}"
+    );
+}
+
+#[test]
+fn stubs_begin_with_front_matter_the_checklist_can_read() {
+    let project = Project::new();
+    project.init(&["--roles", "all"]);
+    let stubs = fs_err::read_dir(project.path("docs/deliverables")).unwrap();
+    let mut count = 0;
+    for stub in stubs {
+        let text = fs_err::read_to_string(stub.unwrap().path()).unwrap();
+        let front = text
+            .strip_prefix("---\n")
+            .and_then(|t| t.split("\n---\n").next())
+            .expect("front matter");
+        let keys: Vec<&str> = front.lines().filter_map(|l| l.split(':').next()).collect();
+        assert_eq!(
+            keys,
+            [
+                "deliverable",
+                "title",
+                "owner",
+                "contributors",
+                "phase",
+                "status",
+                "due"
+            ]
+        );
+        assert!(front.contains("\nstatus: todo\n"));
+        assert!(text.matches("\n## ").count() >= 5, "sections in {front}");
+        count += 1;
+    }
+    assert_eq!(count, 31);
+    let checklist = project.file("docs/checklist.md");
+    assert!(checklist.contains("Overall: 0 of 31 done."), "{checklist}");
+    assert!(
+        checklist
+            .contains("  - [ ] [Product requirements document (PRD)](deliverables/prd.md): todo"),
+        "{checklist}"
+    );
+}
+
+#[test]
+fn existing_files_are_skipped_and_kept() {
+    let project = Project::new();
+    project.write("docs/team/raci.md", "# Our own matrix\n");
+    project.write(
+        "docs/deliverables/prd.md",
+        "---\nstatus: review\n---\nmine\n",
+    );
+    let output = project
+        .cmd()
+        .args(["init", "demo", "--yes"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(project.file("docs/team/raci.md"), "# Our own matrix\n");
+    let out = stdout(&output);
+    assert!(out.contains("skipped  docs/team/raci.md"), "{out}");
+    assert!(out.contains("(already exists; left as it is)"), "{out}");
+    // The checklist reads the stub that was already there.
+    assert!(
+        project
+            .file("docs/checklist.md")
+            .contains("[Product requirements document (PRD)](deliverables/prd.md): review")
+    );
+}
+
+#[test]
+fn dry_run_prints_the_plan_and_diffs_and_writes_nothing() {
+    let project = Project::new();
+    let before = project.snapshot();
+    let output = project
+        .cmd()
+        .args([
+            "init",
+            "demo",
+            "--yes",
+            "--dry-run",
+            "--roles",
+            "ml-engineer",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let out = stdout(&output);
+    assert!(out.contains("would create  mlteam.toml"), "{out}");
+    assert!(
+        out.contains("--- /dev/null\n+++ b/docs/team/raci.md\n@@ "),
+        "{out}"
+    );
+    assert!(
+        out.contains("+roles = [\n+  \"ml-engineer\", # ML engineer\n+]"),
+        "{out}"
+    );
+    assert!(out.ends_with("Dry run: nothing was written.\n"), "{out}");
+    assert_eq!(project.snapshot(), before);
+}
+
+#[test]
+fn from_takes_the_team_of_another_project() {
+    let first = Project::new();
+    first.init(&[
+        "--roles",
+        "data-scientist,ml-engineer",
+        "--member",
+        "Ada <ada@example.com>=ml-engineer",
+        "--meetings",
+        "standup",
+    ]);
+    let mut edited = first.file("mlteam.toml");
+    edited = edited.replace("[team]\n", "[team]\n# our usual squad\n");
+    first.write("mlteam.toml", &edited);
+
+    let second = Project::new();
+    second
+        .cmd()
+        .args(["init", "demo", "--name", "Second", "--from"])
+        .arg(first.path("mlteam.toml"))
+        .assert()
+        .success();
+    let m = manifest(&second);
+    assert_eq!(m["project"]["name"].as_str(), Some("Second"));
+    assert_eq!(m["project"]["start"].to_string(), "2026-11-27");
+    assert_eq!(
+        strings(&m["team"]["roles"]),
+        ["data-scientist", "ml-engineer"]
+    );
+    assert_eq!(m["member"][0]["name"].as_str(), Some("Ada"));
+    assert_eq!(strings(&m["meetings"]["keep"]), ["standup"]);
+    assert!(
+        second.file("mlteam.toml").contains("# our usual squad\n"),
+        "comments travel along"
+    );
+    assert!(second.exists("docs/meetings/standup.md"));
+    assert!(!second.exists("docs/meetings/weekly-sync.md"));
+}
+
+#[test]
+fn force_replaces_the_manifest_and_nothing_else() {
+    let project = Project::new();
+    project.init(&["--roles", "ml-engineer"]);
+    project.write("docs/team/README.md", "kept\n");
+    let output = project
+        .cmd()
+        .args([
+            "init",
+            "demo",
+            "--yes",
+            "--force",
+            "--roles",
+            "ml-engineer,data-engineer",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(
+        stdout(&output).contains("replaced  mlteam.toml"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(
+        project
+            .file("mlteam.toml")
+            .contains("\"data-engineer\", # Data engineer")
+    );
+    assert_eq!(project.file("docs/team/README.md"), "kept\n");
+    assert!(project.exists("docs/team/roles/data-engineer.md"));
+}
+
+#[test]
+fn quiet_prints_nothing_on_success() {
+    let project = Project::new();
+    let output = project
+        .cmd()
+        .args(["init", "demo", "--yes", "--quiet"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        (
+            stdout(&output).as_str(),
+            crate::support::stderr(&output).as_str()
+        ),
+        ("", "")
+    );
+}

@@ -1,0 +1,11 @@
+//! The integration tests: `mlteam` driven through its binary as a user would, files checked on
+//! disk. One test binary, a module per feature.
+
+mod support;
+
+mod bad_input;
+mod calendar;
+mod init;
+mod interactive;
+mod templates;
+mod tools;

@@ -1,0 +1,151 @@
+//! A project folder in a temporary directory, and the binary run inside it with a fixed "today",
+//! timezone and language, so every run is reproducible.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+pub const TODAY: &str = "2026-11-27";
+
+pub struct Project {
+    _dir: TempDir,
+    root: PathBuf,
+}
+
+/// Every file under a folder: its bytes and modification time.
+pub type Snapshot = BTreeMap<String, (Vec<u8>, SystemTime)>;
+
+impl Project {
+    pub fn new() -> Project {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let root = dir.path().join("demo");
+        Project { _dir: dir, root }
+    }
+
+    /// The project folder (not created until something writes into it).
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The folder holding the project folder, for things that must stay outside it.
+    pub fn parent(&self) -> &Path {
+        self.root.parent().expect("has a parent")
+    }
+
+    /// `mlteam` run from the parent folder, so `init demo` writes the project.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("mlteam").expect("binary built");
+        cmd.current_dir(self.parent())
+            .env("MLTEAM_TODAY", TODAY)
+            .env("TZ", "UTC")
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("RUST_BACKTRACE")
+            .env_remove("CI");
+        cmd
+    }
+
+    /// `mlteam -C demo ARGS`.
+    pub fn run(&self, args: &[&str]) -> Command {
+        let mut cmd = self.cmd();
+        cmd.arg("-C").arg("demo").args(args);
+        cmd
+    }
+
+    /// `mlteam init demo --yes` with a fixed start and timezone, then `extra`; must succeed.
+    pub fn init(&self, extra: &[&str]) -> &Project {
+        self.cmd()
+            .args([
+                "init",
+                "demo",
+                "--yes",
+                "--start",
+                "2026-11-30",
+                "--timezone",
+                "Europe/Berlin",
+            ])
+            .args(extra)
+            .assert()
+            .success();
+        self
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.root.join(relative)
+    }
+
+    pub fn file(&self, relative: &str) -> String {
+        fs_err::read_to_string(self.path(relative)).expect("file exists")
+    }
+
+    pub fn exists(&self, relative: &str) -> bool {
+        self.path(relative).exists()
+    }
+
+    pub fn write(&self, relative: &str, text: &str) -> &Project {
+        let path = self.path(relative);
+        fs_err::create_dir_all(path.parent().expect("has a parent")).expect("folder");
+        fs_err::write(path, text).expect("written");
+        self
+    }
+
+    /// Everything under the parent folder, so writes outside the project show up too.
+    pub fn snapshot(&self) -> Snapshot {
+        snapshot(self.parent())
+    }
+
+    /// Every file of the project as one text: a header line per file, then its content.
+    pub fn tree(&self) -> String {
+        let mut out = String::new();
+        for (path, (bytes, _)) in snapshot(&self.root) {
+            let text = String::from_utf8_lossy(&bytes).replace("\r\n", "␍\n");
+            out.push_str(&format!("==> {path} <==\n{text}\n"));
+        }
+        out
+    }
+}
+
+pub fn snapshot(root: &Path) -> Snapshot {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = fs_err::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.expect("entry").path();
+            let meta = fs_err::symlink_metadata(&path).expect("metadata");
+            if meta.is_dir() {
+                stack.push(path);
+            } else if meta.is_file() {
+                let relative = path
+                    .strip_prefix(root)
+                    .expect("under root")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.insert(
+                    relative,
+                    (
+                        fs_err::read(&path).expect("readable"),
+                        meta.modified().expect("mtime"),
+                    ),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Standard error of a finished command, as text.
+pub fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
