@@ -308,7 +308,7 @@ impl Answers {
             "meetings": self.meetings.iter().map(|m| named(m, catalog.meeting(m).map(|m| &m.name))).collect::<Vec<_>>(),
             "max_accountable": manifest::DEFAULT_MAX_ACCOUNTABLE,
         });
-        let raw = renderer.render(&format!("{lang}/mlteam.toml"), &data)?;
+        let raw = renderer.render(&format!("{lang}/mlteam.toml"), &data.into())?;
         crate::pages::finish(manifest::FILE, &raw).map_err(anyhow::Error::msg)
     }
 }

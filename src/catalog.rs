@@ -2,12 +2,12 @@
 //! meetings. Built in from `templates/catalog/*.toml`; a project adds or replaces entries by id.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, de::value::MapAccessDeserializer};
 
-use crate::assets;
 use crate::ids;
 use crate::raci::Letter;
 use crate::rrule::{Duration, Rule, TimeOfDay};
@@ -140,7 +140,16 @@ pub struct Custom {
 }
 
 impl Catalog {
+    /// The built-in catalog, parsed once per process.
     pub fn builtin() -> Result<Catalog> {
+        static BUILTIN: OnceLock<Result<Catalog, String>> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| Catalog::parse_builtin().map_err(|e| format!("{e:#}")))
+            .clone()
+            .map_err(anyhow::Error::msg)
+    }
+
+    fn parse_builtin() -> Result<Catalog> {
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Roles {
@@ -164,10 +173,22 @@ impl Catalog {
             meeting: Vec<Meeting>,
         }
 
-        let roles: Roles = load("catalog/roles.toml")?;
-        let activities: Activities = load("catalog/activities.toml")?;
-        let deliverables: Deliverables = load("catalog/deliverables.toml")?;
-        let meetings: Meetings = load("catalog/meetings.toml")?;
+        let roles: Roles = load(
+            "roles",
+            include_str!(concat!(env!("OUT_DIR"), "/roles.json")),
+        )?;
+        let activities: Activities = load(
+            "activities",
+            include_str!(concat!(env!("OUT_DIR"), "/activities.json")),
+        )?;
+        let deliverables: Deliverables = load(
+            "deliverables",
+            include_str!(concat!(env!("OUT_DIR"), "/deliverables.json")),
+        )?;
+        let meetings: Meetings = load(
+            "meetings",
+            include_str!(concat!(env!("OUT_DIR"), "/meetings.json")),
+        )?;
         let mut catalog = Catalog {
             groups: roles.group,
             roles: roles.role,
@@ -364,10 +385,10 @@ fn merge<T: Clone>(base: &mut Vec<T>, extra: &[T], id: impl Fn(&T) -> &String) {
     }
 }
 
-fn load<T: for<'de> Deserialize<'de>>(path: &str) -> Result<T> {
-    let text = assets::text(path)
-        .with_context(|| format!("the built-in file templates/{path} is missing"))?;
-    toml::from_str(text).with_context(|| format!("the built-in file templates/{path} is broken"))
+/// One catalog file, as build.rs turned it from TOML into JSON.
+fn load<T: for<'de> Deserialize<'de>>(name: &str, json: &str) -> Result<T> {
+    serde_json::from_str(json)
+        .with_context(|| format!("the built-in file templates/catalog/{name}.toml is broken"))
 }
 
 impl<'de> Deserialize<'de> for Section {

@@ -11,7 +11,7 @@ use crate::ics;
 use crate::markdown;
 use crate::progress::{self, Status};
 use crate::region;
-use crate::render::Renderer;
+use crate::render::{Data, Renderer};
 use crate::team::Team;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,26 +131,31 @@ pub fn render(
         .iter()
         .partition(|p| matches!(p.kind, Kind::Deliverable(_)) && existing(&p.path).is_none());
 
-    let mut data = data(team, &progress(team, &existing), today);
-    let mut out = Vec::with_capacity(pages.len());
+    // A new stub starts as `todo`; its front matter, once rendered, says whether it does.
+    let mut assumed = progress(team, &existing);
     for page in &new_stubs {
-        out.push(render_page(renderer, &mut data, page, lang)?);
+        if let Kind::Deliverable(id) = &page.kind {
+            assumed.insert(
+                id.clone(),
+                Entry {
+                    status: Status::Todo,
+                    due: None,
+                },
+            );
+        }
     }
-    if !new_stubs.is_empty() {
-        let planned = |path: &str| {
-            out.iter()
-                .find(|r: &&Rendered| r.path == path)
-                .map(|r| r.text.clone())
-        };
-        data = self::data(
-            team,
-            &progress(team, |p| planned(p).or_else(|| existing(p))),
-            today,
-        );
+    let mut data = Data::from(data(team, &assumed, today));
+    let mut out = render_all(renderer, &mut data, &new_stubs, lang)?;
+    let actual = progress(team, |path| {
+        out.iter()
+            .find(|r: &&Rendered| r.path == path)
+            .map(|r| r.text.clone())
+            .or_else(|| existing(path))
+    });
+    if actual != assumed {
+        data = Data::from(self::data(team, &actual, today));
     }
-    for page in rest {
-        out.push(render_page(renderer, &mut data, page, lang)?);
-    }
+    out.extend(render_all(renderer, &mut data, &rest, lang)?);
     let order = |r: &Rendered| pages.iter().position(|p| p.path == r.path);
     out.sort_by_key(order);
     Ok(out)
@@ -190,13 +195,25 @@ fn add_page(data: &mut Value, page: &Page) {
     }
 }
 
+fn render_all(
+    renderer: &Renderer,
+    data: &mut Data,
+    pages: &[&Page],
+    lang: crate::text::Lang,
+) -> Result<Vec<Rendered>> {
+    pages
+        .iter()
+        .map(|page| render_page(renderer, data, page, lang))
+        .collect()
+}
+
 fn render_page(
     renderer: &Renderer,
-    data: &mut Value,
+    data: &mut Data,
     page: &Page,
     lang: crate::text::Lang,
 ) -> Result<Rendered> {
-    add_page(data, page);
+    add_page(data.data_mut(), page);
     let name = format!("{lang}/{}", page.kind.template());
     let raw = renderer.render(&name, data)?;
     let text = finish(&page.path, &raw).map_err(|message| {

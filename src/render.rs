@@ -8,13 +8,18 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::Result;
 use handlebars::{
     Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderError,
-    RenderErrorReason, Renderable, StringOutput, TemplateError, handlebars_helper,
+    RenderErrorReason, Renderable, StringOutput, Template, TemplateError, handlebars_helper,
 };
 use serde_json::Value;
 
 use crate::assets;
 use crate::diag::{Diagnostic, Invalid};
 use crate::ics;
+use crate::text::Lang;
+
+/// The data a template renders with. Built once per command and changed in place between pages:
+/// handing handlebars a fresh value per page would copy the whole team's data each time.
+pub type Data = handlebars::Context;
 
 /// Where a project keeps its own versions of the templates.
 pub const OVERRIDE_DIR: &str = ".mlteam/templates";
@@ -23,11 +28,14 @@ pub struct Renderer {
     hb: Handlebars<'static>,
     /// Template name → where its text came from (for error messages) and the text.
     sources: BTreeMap<String, (String, String)>,
+    lang: Option<Lang>,
 }
 
 impl Renderer {
-    /// The built-in templates, replaced by the project's own where `project` has them.
-    pub fn new(project: Option<&Path>) -> Result<Renderer> {
+    /// The built-in templates of `lang` (all languages when `None`), replaced by the project's
+    /// own where `project` has them.
+    pub fn new(project: Option<&Path>, lang: Option<Lang>) -> Result<Renderer> {
+        let wanted = |name: &str| lang.is_none_or(|l| name.starts_with(&format!("{l}/")));
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
         hb.register_escape_fn(handlebars::no_escape);
@@ -39,30 +47,63 @@ impl Renderer {
         hb.register_helper("ics-text", Box::new(ics_block));
         hb.register_helper("ics-param", Box::new(ics_param));
         hb.register_helper("rel", Box::new(relative_link));
-        let mut renderer = Renderer {
-            hb,
-            sources: BTreeMap::new(),
-        };
+        let mut sources = BTreeMap::new();
         for (path, text) in assets::files() {
-            if let Some(name) = path.strip_suffix(".hbs") {
-                renderer.register(name, format!("templates/{path}"), text.to_string())?;
+            if let Some(name) = path.strip_suffix(".hbs").filter(|n| wanted(n)) {
+                sources.insert(
+                    name.to_string(),
+                    (format!("templates/{path}"), text.to_string()),
+                );
             }
         }
         if let Some(dir) = project.map(|p| p.join(OVERRIDE_DIR)).filter(|d| d.is_dir()) {
-            for (name, file) in override_files(&dir)? {
+            for (name, file) in override_files(&dir)?.into_iter().filter(|(n, _)| wanted(n)) {
                 let text = fs_err::read_to_string(&file)?;
-                renderer.register(&name, crate::diag::shown(&file), text)?;
+                sources.insert(name, (crate::diag::shown(&file), text));
             }
         }
-        Ok(renderer)
+        // Compiling is most of the start-up cost and grows with a template's length: split it
+        // over two threads, the halves about equally long.
+        let mut entries: Vec<(&String, &(String, String))> = sources.iter().collect();
+        entries.sort_by_key(|(_, (_, text))| std::cmp::Reverse(text.len()));
+        let (mut first, mut second, mut balance) = (Vec::new(), Vec::new(), 0isize);
+        for entry in entries {
+            let len = entry.1.1.len() as isize;
+            if balance <= 0 {
+                balance += len;
+                first.push(entry);
+            } else {
+                balance -= len;
+                second.push(entry);
+            }
+        }
+        let compile = |part: &[(&String, &(String, String))]| {
+            part.iter()
+                .map(|(name, (_, text))| Template::compile_with_name(text, (*name).clone()))
+                .collect::<Vec<_>>()
+        };
+        let compiled = std::thread::scope(|s| {
+            let other = s.spawn(|| compile(&second));
+            let mut compiled = compile(&first);
+            compiled.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+            compiled
+        });
+        for ((name, (origin, text)), template) in first.iter().chain(&second).zip(compiled) {
+            match template {
+                Ok(template) => hb.register_template(name, template),
+                Err(e) => return Err(Invalid(vec![template_diagnostic(origin, text, &e)]).into()),
+            }
+        }
+        Ok(Renderer { hb, sources, lang })
     }
 
-    fn register(&mut self, name: &str, origin: String, text: String) -> Result<()> {
-        if let Err(e) = self.hb.register_template_string(name, &text) {
-            return Err(Invalid(vec![template_diagnostic(&origin, &text, &e)]).into());
-        }
-        self.sources.insert(name.to_string(), (origin, text));
-        Ok(())
+    /// The language whose templates this renderer holds (`None`: all).
+    pub fn lang(&self) -> Option<Lang> {
+        self.lang
     }
 
     /// The names of the templates, with where each comes from.
@@ -77,8 +118,8 @@ impl Renderer {
     }
 
     /// Renders a template; an error names the template's file, line and column.
-    pub fn render(&self, name: &str, data: &Value) -> Result<String> {
-        self.hb.render(name, data).map_err(|e| {
+    pub fn render(&self, name: &str, data: &Data) -> Result<String> {
+        self.hb.render_with_context(name, data).map_err(|e| {
             let template = e.template_name.clone().unwrap_or_else(|| name.to_string());
             let (origin, text) = self
                 .sources
@@ -249,8 +290,8 @@ mod tests {
             "# {{role.name}}\n\n{{role.nmae}}\n",
         )
         .unwrap();
-        let renderer = Renderer::new(Some(dir.path())).unwrap();
-        let data = serde_json::json!({"role": {"name": "PM"}});
+        let renderer = Renderer::new(Some(dir.path()), Some(Lang::En)).unwrap();
+        let data = Data::from(serde_json::json!({"role": {"name": "PM"}}));
         let error = renderer
             .render("en/role.md", &data)
             .unwrap_err()
@@ -268,7 +309,10 @@ mod tests {
         let custom = dir.path().join(OVERRIDE_DIR).join("en");
         fs_err::create_dir_all(&custom).unwrap();
         fs_err::write(custom.join("raci.md.hbs"), "ok\n{{#each x}}\n").unwrap();
-        let error = Renderer::new(Some(dir.path())).err().unwrap().to_string();
+        let error = Renderer::new(Some(dir.path()), None)
+            .err()
+            .unwrap()
+            .to_string();
         assert!(
             error.contains(".mlteam/templates/en/raci.md.hbs:"),
             "{error}"

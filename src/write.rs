@@ -1,6 +1,8 @@
 //! The one place that writes: paths confined to the project, each file through a temporary file
 //! and a rename, new files never clobbering, and on any failure or Ctrl-C every change undone.
 
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::fs::Permissions;
 use std::io::{ErrorKind, Write as _};
 use std::path::{Component, Path, PathBuf};
@@ -11,58 +13,192 @@ use crate::diag::Interrupted;
 use crate::plan::{Action, Plan};
 use crate::signal::Writing;
 
-/// `relative` under `root`, refusing anything that leaves the project: `..`, absolute paths, and
-/// symbolic links that resolve outside it. Links inside are followed, so a write lands on the
-/// file the link names, not on the link.
-pub fn confined(root: &Path, relative: &str) -> Result<PathBuf> {
-    let rel = Path::new(relative);
-    if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
-        bail!("{relative}: refusing a path that is not inside the project");
-    }
-    let Ok(real_root) = root.canonicalize() else {
-        // The project folder does not exist yet: nothing under it can be a link.
-        return Ok(root.join(rel));
-    };
-    let mut at = real_root.clone();
-    let mut parts = rel.components();
-    for part in parts.by_ref() {
-        at.push(part);
-        match at.symlink_metadata() {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                let target = at.canonicalize().with_context(|| {
-                    format!("{relative}: {} is a link to nothing", at.display())
-                })?;
-                if !target.starts_with(&real_root) {
-                    bail!(
-                        "{relative}: refusing to write through {}, a link to {} outside the project",
-                        at.display(),
-                        target.display()
-                    );
-                }
-                at = target;
-            }
-            Ok(_) => {}
-            Err(e) if e.kind() == ErrorKind::NotFound => break,
-            Err(e) => {
-                return Err(e)
-                    .with_context(|| format!("{relative}: cannot inspect {}", at.display()));
-            }
-        }
-    }
-    at.extend(parts);
-    Ok(at)
+/// A project folder, and the only way in to its files: every path is confined to it (`..`,
+/// absolute paths and links that resolve outside are refused), each folder is checked once, and
+/// each file is read at most once per command.
+pub struct Root {
+    path: PathBuf,
+    /// Where the project really is: unknown yet, known to be missing, or found.
+    real: RefCell<Option<Option<PathBuf>>>,
+    /// Folders (relative) already checked, with where they really are.
+    folders: RefCell<HashMap<PathBuf, PathBuf>>,
+    reads: RefCell<HashMap<String, Option<String>>>,
 }
 
-/// The text of a project file, or `None` when there is none.
-pub fn read_existing(root: &Path, relative: &str) -> Result<Option<String>> {
-    let path = confined(root, relative)?;
-    match fs_err::read_to_string(&path) {
-        Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
-        Err(e) if e.kind() == ErrorKind::InvalidData => {
-            bail!("{relative}: the file is not UTF-8 text")
+impl Root {
+    pub fn new(path: impl Into<PathBuf>) -> Root {
+        Root {
+            path: path.into(),
+            real: RefCell::new(None),
+            folders: RefCell::new(HashMap::new()),
+            reads: RefCell::new(HashMap::new()),
         }
-        Err(e) => Err(e.into()),
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn real_root(&self) -> Option<PathBuf> {
+        self.real
+            .borrow_mut()
+            .get_or_insert_with(|| self.path.canonicalize().ok())
+            .clone()
+    }
+
+    /// Where `relative` really is, refusing anything that leaves the project. Links inside it
+    /// are followed, so a write lands on the file the link names, not on the link.
+    pub fn confined(&self, relative: &str) -> Result<PathBuf> {
+        let rel = Path::new(relative);
+        if relative.is_empty() || rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+            bail!("{relative}: refusing a path that is not inside the project");
+        }
+        let Some(real_root) = self.real_root() else {
+            // The project folder does not exist yet: nothing under it can be a link.
+            return Ok(self.path.join(rel));
+        };
+        let parent = rel.parent().unwrap_or(Path::new(""));
+        let folder = self.folder(&real_root, parent, relative)?;
+        let file = folder.join(rel.file_name().unwrap_or_default());
+        follow(&real_root, file, relative)
+    }
+
+    fn folder(&self, real_root: &Path, parent: &Path, relative: &str) -> Result<PathBuf> {
+        if let Some(known) = self.folders.borrow().get(parent) {
+            return Ok(known.clone());
+        }
+        let mut at = real_root.to_path_buf();
+        let mut parts = parent.components();
+        let mut complete = true;
+        for part in parts.by_ref() {
+            let next = at.join(part);
+            match next.symlink_metadata() {
+                Ok(_) => at = follow(real_root, next, relative)?,
+                Err(e) if e.kind() == ErrorKind::NotFound => {
+                    at = next;
+                    complete = false;
+                    break;
+                }
+                Err(e) => {
+                    return Err(e)
+                        .with_context(|| format!("{relative}: cannot inspect {}", next.display()));
+                }
+            }
+        }
+        at.extend(parts);
+        // A folder that does not exist yet may be made (or linked) later: check it again then.
+        if complete {
+            self.folders
+                .borrow_mut()
+                .insert(parent.to_path_buf(), at.clone());
+        }
+        Ok(at)
+    }
+
+    /// The text of a project file, or `None` when there is none.
+    pub fn read(&self, relative: &str) -> Result<Option<String>> {
+        if let Some(known) = self.reads.borrow().get(relative) {
+            return Ok(known.clone());
+        }
+        if self.real_root().is_none() {
+            // No project folder yet, so no file in it; the path is still checked.
+            self.confined(relative)?;
+            return Ok(None);
+        }
+        let path = self.confined(relative)?;
+        let text = match fs_err::read_to_string(&path) {
+            Ok(text) => Some(text),
+            Err(e) if e.kind() == ErrorKind::NotFound => None,
+            Err(e) if e.kind() == ErrorKind::InvalidData => {
+                bail!("{relative}: the file is not UTF-8 text")
+            }
+            Err(e) => return Err(e.into()),
+        };
+        self.reads
+            .borrow_mut()
+            .insert(relative.to_string(), text.clone());
+        Ok(text)
+    }
+
+    /// Carries out every change of the plan that writes, or none of them.
+    pub fn apply(&self, plan: &Plan) -> Result<()> {
+        let guard = Writing::begin();
+        let mut journal = Vec::new();
+        let result = self.apply_all(plan, &guard, &mut journal);
+        if result.is_err() {
+            for undo in journal.into_iter().rev() {
+                // Best effort: undoing must not hide the error that made us undo.
+                let _ = match undo {
+                    Undo::Remove(path) => std::fs::remove_file(path),
+                    Undo::Restore(path, text) => {
+                        atomic_write(&path, &text, false).map_err(std::io::Error::other)
+                    }
+                    Undo::RemoveDir(path) => std::fs::remove_dir(path),
+                };
+            }
+        }
+        self.reads.borrow_mut().clear();
+        *self.real.borrow_mut() = None;
+        self.folders.borrow_mut().clear();
+        result
+    }
+
+    fn apply_all(&self, plan: &Plan, guard: &Writing, journal: &mut Vec<Undo>) -> Result<()> {
+        let mut made: HashSet<PathBuf> = HashSet::new();
+        create_dirs(&self.path, &mut made, journal)?;
+        for change in plan.writes() {
+            if guard.interrupted() {
+                return Err(Interrupted("interrupted").into());
+            }
+            let path = self.confined(&change.path)?;
+            let new = change
+                .new
+                .as_deref()
+                .ok_or_else(|| anyhow!("{}: nothing to write", change.path))?;
+            if let Some(parent) = path.parent() {
+                create_dirs(parent, &mut made, journal)?;
+            }
+            match change.action {
+                Action::Create => {
+                    atomic_write(&path, new, true)
+                        .with_context(|| format!("cannot create {}", change.path))?;
+                    journal.push(Undo::Remove(path));
+                }
+                _ => {
+                    let now = fs_err::read_to_string(&path)?;
+                    if Some(&now) != change.old.as_ref() {
+                        bail!(
+                            "{} changed while mlteam was working; run the command again",
+                            change.path
+                        );
+                    }
+                    atomic_write(&path, new, false)
+                        .with_context(|| format!("cannot update {}", change.path))?;
+                    journal.push(Undo::Restore(path, now));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `path` itself when it is no link; the real path of a link that stays in the project.
+fn follow(real_root: &Path, path: PathBuf, relative: &str) -> Result<PathBuf> {
+    match path.symlink_metadata() {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            let target = path
+                .canonicalize()
+                .with_context(|| format!("{relative}: {} is a link to nothing", path.display()))?;
+            if !target.starts_with(real_root) {
+                bail!(
+                    "{relative}: refusing to go through {}, a link to {} outside the project",
+                    path.display(),
+                    target.display()
+                );
+            }
+            Ok(target)
+        }
+        _ => Ok(path),
     }
 }
 
@@ -72,64 +208,10 @@ enum Undo {
     RemoveDir(PathBuf),
 }
 
-/// Carries out every change of the plan that writes, or none of them.
-pub fn apply(root: &Path, plan: &Plan) -> Result<()> {
-    let guard = Writing::begin();
-    let mut journal = Vec::new();
-    let result = apply_all(root, plan, &guard, &mut journal);
-    if result.is_err() {
-        for undo in journal.into_iter().rev() {
-            // Best effort: undoing must not hide the error that made us undo.
-            let _ = match undo {
-                Undo::Remove(path) => std::fs::remove_file(path),
-                Undo::Restore(path, text) => {
-                    atomic_write(&path, &text, false).map_err(std::io::Error::other)
-                }
-                Undo::RemoveDir(path) => std::fs::remove_dir(path),
-            };
-        }
+fn create_dirs(dir: &Path, made: &mut HashSet<PathBuf>, journal: &mut Vec<Undo>) -> Result<()> {
+    if made.contains(dir) {
+        return Ok(());
     }
-    result
-}
-
-fn apply_all(root: &Path, plan: &Plan, guard: &Writing, journal: &mut Vec<Undo>) -> Result<()> {
-    create_dirs(root, journal)?;
-    for change in plan.writes() {
-        if guard.interrupted() {
-            return Err(Interrupted("interrupted").into());
-        }
-        let path = confined(root, &change.path)?;
-        let new = change
-            .new
-            .as_deref()
-            .ok_or_else(|| anyhow!("{}: nothing to write", change.path))?;
-        if let Some(parent) = path.parent() {
-            create_dirs(parent, journal)?;
-        }
-        match change.action {
-            Action::Create => {
-                atomic_write(&path, new, true)
-                    .with_context(|| format!("cannot create {}", change.path))?;
-                journal.push(Undo::Remove(path));
-            }
-            _ => {
-                let now = fs_err::read_to_string(&path)?;
-                if Some(&now) != change.old.as_ref() {
-                    bail!(
-                        "{} changed while mlteam was working; run the command again",
-                        change.path
-                    );
-                }
-                atomic_write(&path, new, false)
-                    .with_context(|| format!("cannot update {}", change.path))?;
-                journal.push(Undo::Restore(path, now));
-            }
-        }
-    }
-    Ok(())
-}
-
-fn create_dirs(dir: &Path, journal: &mut Vec<Undo>) -> Result<()> {
     let missing: Vec<&Path> = dir
         .ancestors()
         .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
@@ -141,6 +223,7 @@ fn create_dirs(dir: &Path, journal: &mut Vec<Undo>) -> Result<()> {
     if !dir.is_dir() {
         bail!("{} is not a folder", dir.display());
     }
+    made.insert(dir.to_path_buf());
     Ok(())
 }
 
@@ -149,15 +232,20 @@ fn atomic_write(path: &Path, text: &str, new_file: bool) -> Result<()> {
     let dir = path
         .parent()
         .ok_or_else(|| anyhow!("{} has no parent folder", path.display()))?;
-    let permissions = match std::fs::metadata(path) {
-        Ok(meta) => meta.permissions(),
-        Err(_) => default_permissions(),
+    let permissions = if new_file {
+        default_permissions()
+    } else {
+        std::fs::metadata(path)
+            .map(|meta| meta.permissions())
+            .ok()
+            .or_else(default_permissions)
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".mlteam-")
-        .suffix(".tmp")
-        .permissions(permissions)
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".mlteam-").suffix(".tmp");
+    if let Some(permissions) = permissions {
+        builder.permissions(permissions);
+    }
+    let mut temp = builder.tempfile_in(dir)?;
     temp.write_all(text.as_bytes())?;
     temp.flush()?;
     if new_file {
@@ -168,18 +256,16 @@ fn atomic_write(path: &Path, text: &str, new_file: bool) -> Result<()> {
     Ok(())
 }
 
+/// Like any new file: the umask takes its share when the file is created.
 #[cfg(unix)]
-fn default_permissions() -> Permissions {
+fn default_permissions() -> Option<Permissions> {
     use std::os::unix::fs::PermissionsExt;
-    // Like any new file: the umask takes its share when the file is created.
-    Permissions::from_mode(0o666)
+    Some(Permissions::from_mode(0o666))
 }
 
 #[cfg(not(unix))]
-fn default_permissions() -> Permissions {
-    std::fs::metadata(".")
-        .map(|m| m.permissions())
-        .unwrap_or_else(|_| unreachable!())
+fn default_permissions() -> Option<Permissions> {
+    None
 }
 
 #[cfg(test)]
@@ -203,7 +289,9 @@ mod tests {
     fn creates_folders_and_files() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("project");
-        apply(&root, &plan(&[("docs/a.md", Action::Create, None, "a\n")])).unwrap();
+        Root::new(&root)
+            .apply(&plan(&[("docs/a.md", Action::Create, None, "a\n")]))
+            .unwrap();
         assert_eq!(
             fs_err::read_to_string(root.join("docs/a.md")).unwrap(),
             "a\n"
@@ -230,7 +318,7 @@ mod tests {
             ("new/b.md", Action::Create, None, "b\n"),
             ("taken.md", Action::Create, None, "clobber\n"),
         ]);
-        assert!(apply(root, &plan).is_err());
+        assert!(Root::new(root).apply(&plan).is_err());
         assert_eq!(
             fs_err::read_to_string(root.join("kept.md")).unwrap(),
             "mine\n"
@@ -247,7 +335,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         fs_err::write(dir.path().join("a.md"), "changed meanwhile\n").unwrap();
         let plan = plan(&[("a.md", Action::Replace, Some("as planned\n"), "new\n")]);
-        assert!(apply(dir.path(), &plan).is_err());
+        assert!(Root::new(dir.path()).apply(&plan).is_err());
         assert_eq!(
             fs_err::read_to_string(dir.path().join("a.md")).unwrap(),
             "changed meanwhile\n"
@@ -260,14 +348,17 @@ mod tests {
         let outside = tempfile::tempdir().unwrap();
         let dir = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink(outside.path(), dir.path().join("docs")).unwrap();
-        let error = confined(dir.path(), "docs/a.md").unwrap_err().to_string();
+        let error = Root::new(dir.path())
+            .confined("docs/a.md")
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("outside the project"), "{error}");
-        assert!(confined(dir.path(), "../a.md").is_err());
-        assert!(confined(dir.path(), "/etc/passwd").is_err());
+        assert!(Root::new(dir.path()).confined("../a.md").is_err());
+        assert!(Root::new(dir.path()).confined("/etc/passwd").is_err());
 
         std::fs::create_dir(dir.path().join("real")).unwrap();
         std::os::unix::fs::symlink(dir.path().join("real"), dir.path().join("inside")).unwrap();
-        let resolved = confined(dir.path(), "inside/a.md").unwrap();
+        let resolved = Root::new(dir.path()).confined("inside/a.md").unwrap();
         assert_eq!(
             resolved,
             dir.path().canonicalize().unwrap().join("real/a.md")

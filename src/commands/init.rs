@@ -19,7 +19,7 @@ use crate::plan::{Action, Plan};
 use crate::prompt;
 use crate::render::Renderer;
 use crate::team::Team;
-use crate::write;
+use crate::write::Root;
 
 pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
     let dir = super::tidy_path(&super::project_root(global).join(&args.dir));
@@ -30,7 +30,8 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
         ])
         .into());
     }
-    let existing_manifest = write::read_existing(&dir, manifest::FILE)?;
+    let root = Root::new(&dir);
+    let existing_manifest = root.read(manifest::FILE)?;
     if existing_manifest.is_some() && !args.force {
         return Err(Invalid(vec![
             Diagnostic::new(shown(&dir.join(manifest::FILE)), "already exists: this folder holds an mlteam project")
@@ -40,9 +41,8 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
     }
 
     let today = crate::today();
-    let renderer = Renderer::new(Some(&dir))?;
-    let text = match &args.from {
-        Some(file) => from_file(file, args, global, &dir, today)?,
+    let (text, renderer) = match &args.from {
+        Some(file) => (from_file(file, args, global, &dir, today)?, None),
         None => {
             let catalog = Catalog::builtin()?;
             let answers = if args.yes {
@@ -55,15 +55,20 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
                      help: pass --yes to take the defaults (flags such as --roles set the rest), or --from FILE to reuse a team's mlteam.toml"
                 );
             };
-            answers.manifest_text(&catalog, &renderer)?
+            let renderer = Renderer::new(Some(&dir), Some(answers.lang))?;
+            (answers.manifest_text(&catalog, &renderer)?, Some(renderer))
         }
     };
 
     let source = Source::new(shown(&dir.join(manifest::FILE)), text);
     let manifest = Manifest::parse(&source)?;
     let team = Team::from_manifest(&manifest, &source)?;
+    let renderer = match renderer {
+        Some(renderer) if renderer.lang() == Some(team.project.lang) => renderer,
+        _ => Renderer::new(Some(&dir), Some(team.project.lang))?,
+    };
     let rendered = pages::render(&team, &renderer, &pages::all(&team), today, |path| {
-        write::read_existing(&dir, path).ok().flatten()
+        root.read(path).ok().flatten()
     })?;
 
     let ui = ui_for(global);
@@ -80,7 +85,7 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
         Some(source.text.clone()),
     );
     for page in rendered {
-        match write::read_existing(&dir, &page.path)? {
+        match root.read(&page.path)? {
             None => plan.push(page.path, Action::Create, None, Some(page.text)),
             Some(old) if old == page.text => {
                 plan.push(page.path, Action::Unchanged, Some(old), None)
@@ -106,7 +111,7 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
         writeln!(out, "{}", ui.get("init.dry_run"))?;
         return Ok(());
     }
-    write::apply(&dir, &plan)?;
+    root.apply(&plan)?;
     if !global.quiet {
         let count = plan
             .count(|a| matches!(a, Action::Create | Action::Replace))

@@ -5,7 +5,7 @@ pub mod meta;
 pub mod roles;
 pub mod templates;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 
@@ -14,7 +14,7 @@ use crate::manifest::{self, Manifest, Source};
 use crate::team::Team;
 use crate::text::Lang;
 use crate::ui::{self, Ui};
-use crate::write;
+use crate::write::Root;
 
 /// The folder the command works in: `-C DIR`, or the current one.
 pub fn project_root(global: &Global) -> PathBuf {
@@ -24,15 +24,15 @@ pub fn project_root(global: &Global) -> PathBuf {
 pub use crate::diag::{shown, tidy_path};
 
 /// Reads and checks the project's `mlteam.toml` and builds its team.
-pub fn load_team(root: &Path) -> Result<(Source, Team)> {
-    let Some(text) = write::read_existing(root, manifest::FILE)? else {
+pub fn load_team(root: &Root) -> Result<(Source, Team)> {
+    let Some(text) = root.read(manifest::FILE)? else {
         bail!(
             "no {} in {}; run `mlteam init` to start a project there, or `-C DIR` to point at one",
             manifest::FILE,
-            shown(root)
+            shown(root.path())
         );
     };
-    let source = Source::new(shown(&root.join(manifest::FILE)), text);
+    let source = Source::new(shown(&root.path().join(manifest::FILE)), text);
     let manifest = Manifest::parse(&source)?;
     let team = Team::from_manifest(&manifest, &source)?;
     Ok((source, team))

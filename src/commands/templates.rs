@@ -14,10 +14,10 @@ use crate::ids;
 use crate::pages;
 use crate::plan::{Action, Plan};
 use crate::render::{OVERRIDE_DIR, Renderer};
-use crate::write;
+use crate::write::Root;
 
 pub fn list(global: &Global) -> Result<()> {
-    let renderer = Renderer::new(Some(&project_root(global)))?;
+    let renderer = Renderer::new(Some(&project_root(global)), global.lang)?;
     let mut out = anstream::stdout();
     let width = renderer
         .templates()
@@ -33,7 +33,7 @@ pub fn list(global: &Global) -> Result<()> {
 /// Copies the built-in templates (those of `--lang`, or all) under `dir`, through the writer:
 /// nothing existing is replaced unless `force`.
 pub fn export(global: &Global, dir: Option<&Path>, force: bool) -> Result<()> {
-    let root = project_root(global);
+    let root = Root::new(project_root(global));
     let target = dir.map_or_else(
         || OVERRIDE_DIR.to_string(),
         |d| d.to_string_lossy().into_owned(),
@@ -48,7 +48,7 @@ pub fn export(global: &Global, dir: Option<&Path>, force: bool) -> Result<()> {
             continue;
         }
         let relative = format!("{}/{path}", target.trim_end_matches('/'));
-        match write::read_existing(&root, &relative)? {
+        match root.read(&relative)? {
             None => plan.push(relative, Action::Create, None, Some(text.to_string())),
             Some(old) if old == text => plan.push(relative, Action::Unchanged, Some(old), None),
             Some(old) if force => {
@@ -64,7 +64,7 @@ pub fn export(global: &Global, dir: Option<&Path>, force: bool) -> Result<()> {
             ),
         }
     }
-    write::apply(&root, &plan)?;
+    root.apply(&plan)?;
     if !global.quiet {
         plan.print_summary(&mut anstream::stdout(), &ui, false)?;
     }
@@ -72,9 +72,9 @@ pub fn export(global: &Global, dir: Option<&Path>, force: bool) -> Result<()> {
 }
 
 pub fn context(global: &Global, page: Option<&str>) -> Result<()> {
-    let root = project_root(global);
+    let root = Root::new(project_root(global));
     let (_, team) = load_team(&root)?;
-    let progress = pages::progress(&team, |p| write::read_existing(&root, p).ok().flatten());
+    let progress = pages::progress(&team, |p| root.read(p).ok().flatten());
     let data = pages::data(&team, &progress, crate::today());
     let data = match page {
         None => data,
@@ -84,7 +84,7 @@ pub fn context(global: &Global, page: Option<&str>) -> Result<()> {
             let Some(found) = all.iter().find(|p| p.path == path) else {
                 let hint = ids::suggestion(path, all.iter().map(|p| p.path.as_str()));
                 return Err(Invalid(vec![
-                    Diagnostic::new(shown(&root), format!("`{path}` is not a page of this project{hint}"))
+                    Diagnostic::new(shown(root.path()), format!("`{path}` is not a page of this project{hint}"))
                         .help("give an output path such as docs/team/raci.md or docs/team/roles/<role>.md"),
                 ])
                 .into());
