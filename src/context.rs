@@ -10,6 +10,7 @@ use crate::ics;
 use crate::progress::Status;
 use crate::team::Team;
 use crate::text::Lang;
+use crate::ui::Ui;
 
 /// Where each deliverable stands, by id.
 pub type Progress = BTreeMap<String, Entry>;
@@ -174,6 +175,8 @@ pub struct DeliverableRef {
     /// Path of the stub under `docs/`.
     pub path: String,
     pub status: Status,
+    /// The status in the project's language.
+    pub status_text: String,
     pub done: bool,
     pub due: String,
     pub overdue: bool,
@@ -244,12 +247,9 @@ pub struct ChecklistOwner {
 /// Builds the context of a team; `progress` says where each deliverable stands, `today` decides
 /// what is overdue.
 pub fn build(team: &Team, progress: &Progress, today: Date) -> Context {
-    let b = Builder {
-        team,
-        lang: team.project.lang,
-        progress,
-        today,
-    };
+    let ui = Ui::new(team.project.lang);
+    let separator = ui.get("list.separator").to_string();
+    let b = Builder { team, lang: team.project.lang, progress, today, ui, separator };
     b.context()
 }
 
@@ -258,6 +258,9 @@ struct Builder<'a> {
     lang: Lang,
     progress: &'a Progress,
     today: Date,
+    ui: Ui,
+    /// Between the items of a one-line list, in the project's language.
+    separator: String,
 }
 
 impl Builder<'_> {
@@ -352,7 +355,7 @@ impl Builder<'_> {
                 .holders(id)
                 .map(|m| m.name.as_str())
                 .collect::<Vec<_>>()
-                .join(", "),
+                .join(&self.separator),
             card: if present {
                 format!("team/roles/{id}.md")
             } else {
@@ -481,7 +484,7 @@ impl Builder<'_> {
                 .iter()
                 .map(|r| team.catalog.role(r).map_or(r.as_str(), |r| r.code.as_str()))
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(&self.separator)
         };
         let rows = team
             .matrix
@@ -560,6 +563,7 @@ impl Builder<'_> {
                 .map_or_else(|| id.into(), |d| d.title.get(self.lang).into()),
             path: format!("deliverables/{id}.md"),
             status,
+            status_text: self.ui.get(&format!("status.{status}")).to_string(),
             done: status == Status::Done,
             due: due.map(|d| d.to_string()).unwrap_or_default(),
             overdue: status != Status::Done && due.is_some_and(|d| d < self.today),

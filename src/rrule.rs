@@ -486,9 +486,9 @@ impl Duration {
             (Lang::En, 0, m) => format!("{m} min"),
             (Lang::En, h, 0) => format!("{h} h"),
             (Lang::En, h, m) => format!("{h} h {m} min"),
-            (Lang::Zh, 0, m) => format!("{m} 分钟"),
-            (Lang::Zh, h, 0) => format!("{h} 小时"),
-            (Lang::Zh, h, m) => format!("{h} 小时 {m} 分钟"),
+            (Lang::Zh, 0, m) => format!("{m}分钟"),
+            (Lang::Zh, h, 0) => format!("{h}小时"),
+            (Lang::Zh, h, m) => format!("{h}小时{m}分钟"),
         }
     }
 }
@@ -617,7 +617,7 @@ mod tests {
         assert_eq!(Duration::parse("PT2H").unwrap().describe(Lang::En), "2 h");
         assert_eq!(
             Duration::parse("PT1H30M").unwrap().describe(Lang::Zh),
-            "1 小时 30 分钟"
+            "1小时30分钟"
         );
         for bad in ["15M", "PT", "PT0M", "P1D", "PT1.5H", "PT25H"] {
             assert!(Duration::parse(bad).is_err(), "{bad}");

@@ -114,6 +114,26 @@ fn the_whole_tree_for_a_three_role_team() {
     insta::assert_snapshot!("tree_three_roles", redact(&project.tree()));
 }
 
+#[test]
+fn the_whole_tree_in_chinese() {
+    let project = Project::new();
+    project.init(&[
+        "--lang",
+        "zh",
+        "--name",
+        "风控模型",
+        "--roles",
+        "project-manager,data-scientist,ml-engineer",
+        "--member",
+        "李雷 <lilei@example.com>=project-manager",
+        "--member",
+        "韩梅梅=data-scientist,ml-engineer",
+    ]);
+    let manifest = project.file("mlteam.toml");
+    assert!(manifest.contains("lang = \"zh\""), "{manifest}");
+    insta::assert_snapshot!("tree_zh_three_roles", redact(&project.tree()));
+}
+
 fn redact(tree: &str) -> String {
     tree.replace(
         &format!("mlteam {}", env!("CARGO_PKG_VERSION")),
