@@ -249,7 +249,14 @@ pub struct ChecklistOwner {
 pub fn build(team: &Team, progress: &Progress, today: Date) -> Context {
     let ui = Ui::new(team.project.lang);
     let separator = ui.get("list.separator").to_string();
-    let b = Builder { team, lang: team.project.lang, progress, today, ui, separator };
+    let b = Builder {
+        team,
+        lang: team.project.lang,
+        progress,
+        today,
+        ui,
+        separator,
+    };
     b.context()
 }
 
