@@ -5,7 +5,8 @@ use std::path::Path;
 
 use anyhow::Result;
 use dialoguer::console::Term;
-use dialoguer::theme::ColorfulTheme;
+use dialoguer::console::truncate_str;
+use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, Input, MultiSelect, Select};
 use jiff::civil::Date;
 
@@ -113,12 +114,14 @@ pub fn ask(
                 .iter()
                 .map(|m| preselected.contains(&m.id))
                 .collect();
-            let chosen = answer(
-                MultiSelect::with_theme(&theme)
-                    .with_prompt(ui.get("meetings.prompt"))
-                    .items(&items)
-                    .defaults(&defaults)
-                    .interact_on(&term),
+            let names: Vec<&str> = catalog.meetings.iter().map(|m| m.name.get(lang)).collect();
+            let chosen = pick(
+                &theme,
+                &term,
+                ui.get("meetings.prompt"),
+                &items,
+                &names,
+                &defaults,
             )?;
             chosen
                 .into_iter()
@@ -212,13 +215,8 @@ fn ask_roles(
                 .collect();
             let defaults: Vec<bool> = roles.iter().map(|r| core.contains(&r.id)).collect();
             let prompt = ui.fill("roles.prompt", &[("group", group.name.get(lang))]);
-            let picked = answer(
-                MultiSelect::with_theme(theme)
-                    .with_prompt(prompt)
-                    .items(&items)
-                    .defaults(&defaults)
-                    .interact_on(term),
-            )?;
+            let names: Vec<&str> = roles.iter().map(|r| r.name.get(lang)).collect();
+            let picked = pick(theme, term, &prompt, &items, &names, &defaults)?;
             chosen.extend(picked.into_iter().map(|i| roles[i].id.clone()));
         }
         if !chosen.is_empty() {
@@ -272,11 +270,14 @@ fn ask_members(
             .map(|r| catalog.role(r).map_or(r.as_str(), |r| r.name.get(lang)))
             .collect();
         let prompt = ui.fill("people.roles", &[("name", &member.name)]);
-        let picked = answer(
-            MultiSelect::with_theme(theme)
-                .with_prompt(prompt)
-                .items(&items)
-                .interact_on(term),
+        let labels: Vec<String> = items.iter().map(|s| (*s).to_string()).collect();
+        let picked = pick(
+            theme,
+            term,
+            &prompt,
+            &labels,
+            &items,
+            &vec![false; items.len()],
         )?;
         member.roles = picked.into_iter().map(|i| roles[i].clone()).collect();
         members.push(member);
@@ -353,6 +354,36 @@ fn print_summary(catalog: &Catalog, ui: &Ui, term: &Term, a: &Answers, dir: &Pat
     }
     term.write_line("")?;
     Ok(())
+}
+
+/// A multi-select whose lines fit the terminal (a wrapped line breaks the redraw), reported
+/// afterwards by short names only.
+fn pick(
+    theme: &ColorfulTheme,
+    term: &Term,
+    prompt: &str,
+    items: &[String],
+    names: &[&str],
+    defaults: &[bool],
+) -> Result<Vec<usize>> {
+    let width = usize::from(term.size().1).saturating_sub(6).max(20);
+    let fitted: Vec<String> = items
+        .iter()
+        .map(|i| truncate_str(i, width, "…").into_owned())
+        .collect();
+    let picked = answer(
+        MultiSelect::with_theme(theme)
+            .with_prompt(prompt)
+            .items(&fitted)
+            .defaults(defaults)
+            .report(false)
+            .interact_on(term),
+    )?;
+    let chosen: Vec<&str> = picked.iter().map(|&i| names[i]).collect();
+    let mut line = String::new();
+    theme.format_multi_select_prompt_selection(&mut line, prompt, &chosen)?;
+    term.write_line(&line)?;
+    Ok(picked)
 }
 
 /// A prompt's result; Ctrl-C (which the terminal library reports as an interrupted read) becomes

@@ -121,15 +121,11 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
         writeln!(
             out,
             "\n{}",
-            ui.fill(
-                "init.done",
-                &[
-                    ("count", &count),
-                    ("dir", &shown_dir),
-                    ("skipped", &skipped)
-                ]
-            )
+            ui.fill("init.done", &[("count", &count), ("dir", &shown_dir)])
         )?;
+        if skipped != "0" {
+            writeln!(out, "{}", ui.fill("init.kept", &[("skipped", &skipped)]))?;
+        }
         writeln!(out, "{}", ui.fill("init.next", &[("dir", &shown_dir)]))?;
     }
     Ok(())
