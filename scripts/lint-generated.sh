@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Generates the skeleton for several teams in both languages and runs markdownlint (default
+# rules, line length aside) on every Markdown file. Needs markdownlint-cli2
+# (npm install -g markdownlint-cli2).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin="$PWD/target/release/mlteam"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo '{"config": {"MD013": false}}' > "$work/.markdownlint-cli2.jsonc"
+
+teams=(all business-consultant data-analyst "product-manager,devops-engineer"
+       "data-scientist,ml-engineer,data-engineer")
+for lang in en zh; do
+  for i in "${!teams[@]}"; do
+    "$bin" init "$work/$lang-$i" --yes --quiet --lang "$lang" --roles "${teams[$i]}" \
+      --timezone Asia/Shanghai --member "Ada Lovelace <ada@example.com> @ada=${teams[$i]%%,*}"
+  done
+done
+cd "$work" && markdownlint-cli2 "**/*.md"
