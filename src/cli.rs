@@ -52,7 +52,13 @@ pub enum ColorWhen {
 pub enum Command {
     /// Ask about the team (or take the answers from flags) and write the documentation skeleton
     Init(InitArgs),
-    /// The catalog of roles
+    /// Bring every generated part of the docs up to date with mlteam.toml; create new stubs
+    Sync(WriteArgs),
+    /// Regenerate the RACI matrix in place, export it (--format), or import a hand-edited one
+    Raci(RaciArgs),
+    /// Check the manifest, the RACI rules and the generated files; exit 1 listing every problem
+    Check,
+    /// The catalog of roles; add roles to the team or remove them
     Roles {
         #[command(subcommand)]
         command: RolesCommand,
@@ -112,10 +118,76 @@ pub struct InitArgs {
     pub force: bool,
 }
 
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct RaciArgs {
+    #[command(subcommand)]
+    pub command: Option<RaciCommand>,
+    #[command(flatten)]
+    pub write: WriteArgs,
+    /// Export the matrix in this format instead of regenerating it
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ExportFormat>,
+    /// Where the export goes (`-` for standard output, the default)
+    #[arg(short, long, value_name = "FILE", requires = "format")]
+    pub output: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RaciCommand {
+    /// Read a hand-edited matrix (docs/team/raci.md, or a CSV in the export format) back into
+    /// [raci.overrides] of mlteam.toml, then sync
+    Import {
+        /// The edited matrix [default: docs/team/raci.md]
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Csv,
+    Json,
+    Html,
+}
+
+/// What every command that writes takes.
+#[derive(Debug, Clone, Args)]
+pub struct WriteArgs {
+    /// Print what would change, with diffs, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Overwrite generated parts that were edited by hand
+    #[arg(long)]
+    pub force: bool,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum RolesCommand {
     /// The catalog of roles: id, name, group, summary
     List,
+    /// Put roles on the team (editing mlteam.toml in place), then sync
+    Add {
+        /// Role ids, separated by spaces or commas
+        #[arg(value_name = "ID", required = true)]
+        ids: Vec<String>,
+        /// The person who holds them (added as a [[member]] when new)
+        #[arg(long, value_name = "NAME")]
+        holder: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Take roles off the team (their stubs are kept and reported as orphaned), then sync
+    Remove {
+        /// Role ids, separated by spaces or commas
+        #[arg(value_name = "ID", required = true)]
+        ids: Vec<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
 }
 
 #[derive(Debug, Subcommand)]

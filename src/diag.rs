@@ -118,20 +118,36 @@ fn list(diagnostics: &[Diagnostic]) -> String {
 #[error("{}", list(.0))]
 pub struct Invalid(pub Vec<Diagnostic>);
 
-/// A check found problems, or a region was edited by hand. Exit code 1.
+/// A check found problems (already printed, one per line). Exit code 1.
 #[derive(Debug, thiserror::Error)]
-#[error("{}", list(.0))]
-pub struct ProblemsFound(pub Vec<Diagnostic>);
+#[error("{0} {noun} found", noun = if *.0 == 1 { "problem" } else { "problems" })]
+pub struct ProblemsFound(pub usize);
+
+/// Writing would lose text a person wrote (a region edited by hand). Exit code 1.
+#[derive(Debug, thiserror::Error)]
+#[error("{}\nnothing was written", list(.0))]
+pub struct Refused(pub Vec<Diagnostic>);
 
 /// The user stopped us (Ctrl-C, or "no" at the confirmation). Exit code 130.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}; nothing was written")]
 pub struct Interrupted(pub &'static str);
 
+pub fn is_closed_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 pub fn exit_code(error: &anyhow::Error) -> u8 {
     if error.chain().any(|cause| cause.is::<Interrupted>()) {
         130
-    } else if error.chain().any(|cause| cause.is::<ProblemsFound>()) {
+    } else if error
+        .chain()
+        .any(|cause| cause.is::<ProblemsFound>() || cause.is::<Refused>())
+    {
         1
     } else {
         2

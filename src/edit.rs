@@ -67,6 +67,171 @@ impl Editor {
         }
     }
 
+    /// Appends `item` to the list at `table.key` unless it is there. In a list written one item
+    /// per line, the new item gets a line and its own comment like the others.
+    pub fn push_to_list(&mut self, table: &str, key: &str, item: &str, comment: &str) {
+        let table = self.table(table);
+        let value = table
+            .entry(key)
+            .or_insert_with(|| toml_edit::value(Array::new()));
+        let Some(array) = value.as_array_mut() else {
+            return;
+        };
+        if array.iter().any(|v| v.as_str() == Some(item)) {
+            return;
+        }
+        let one_per_line = array.iter().any(|v| {
+            v.decor()
+                .prefix()
+                .and_then(|p| p.as_str())
+                .is_some_and(|p| p.contains('\n'))
+        });
+        if !one_per_line {
+            array.push(item);
+            return;
+        }
+        // The comment after the last item's comma is the array's trailing text: it moves in front
+        // of the new item, whose own comment becomes the new trailing text.
+        let trailing = array
+            .trailing()
+            .as_str()
+            .unwrap_or("")
+            .trim_end_matches([' ', '\n'])
+            .to_string();
+        let mut value = Value::from(item);
+        value.decor_mut().set_prefix(format!("{trailing}\n  "));
+        array.push_formatted(value);
+        array.set_trailing(format!(" # {comment}\n"));
+        array.set_trailing_comma(true);
+    }
+
+    /// Removes `item` from the list at `table.key`, with the comment that follows it on its line.
+    pub fn remove_from_list(&mut self, table: &str, key: &str, item: &str) {
+        let Some(array) = self.table(table).get_mut(key).and_then(Item::as_array_mut) else {
+            return;
+        };
+        remove_item(array, item);
+    }
+
+    /// Gives the member called `name` these roles, adding a `[[member]]` when there is none.
+    pub fn add_member_roles(&mut self, name: &str, roles: &[String]) {
+        if self.doc.get("member").is_none() {
+            self.add_first_member(name);
+        }
+        let members = self
+            .doc
+            .entry("member")
+            .or_insert_with(|| Item::ArrayOfTables(ArrayOfTables::new()));
+        let Some(members) = members.as_array_of_tables_mut() else {
+            return;
+        };
+        let existing = members
+            .iter_mut()
+            .find(|m| m.get("name").and_then(Item::as_str) == Some(name));
+        let member = match existing {
+            Some(member) => member,
+            None => {
+                let mut table = Table::new();
+                table.insert("name", toml_edit::value(name));
+                table.insert("roles", toml_edit::value(Array::new()));
+                members.push(table);
+                members.iter_mut().last().expect("just pushed")
+            }
+        };
+        let list = member
+            .entry("roles")
+            .or_insert_with(|| toml_edit::value(Array::new()));
+        if let Some(array) = list.as_array_mut() {
+            for role in roles {
+                if !array.iter().any(|v| v.as_str() == Some(role)) {
+                    array.push(role.as_str());
+                }
+            }
+        }
+    }
+
+    /// The first `[[member]]` goes after `[team]`, under the comments that explain members (which
+    /// the parser hands to the table that follows them), not at the end of the file.
+    fn add_first_member(&mut self, name: &str) {
+        let mut table = Table::new();
+        table.insert("name", toml_edit::value(name));
+        table.insert("roles", toml_edit::value(Array::new()));
+        let team_position = self
+            .doc
+            .get("team")
+            .and_then(Item::as_table)
+            .and_then(Table::position);
+        if let (Some(position), Some(next)) = (
+            team_position,
+            self.doc.get_mut("meetings").and_then(Item::as_table_mut),
+        ) {
+            let comments = next
+                .decor()
+                .prefix()
+                .and_then(|p| p.as_str())
+                .unwrap_or("\n")
+                .to_string();
+            table.decor_mut().set_prefix(comments);
+            next.decor_mut().set_prefix("\n");
+            table.set_position(Some(position));
+        }
+        let mut members = ArrayOfTables::new();
+        members.push(table);
+        self.doc.insert("member", Item::ArrayOfTables(members));
+    }
+
+    /// Takes `role` away from every member.
+    pub fn remove_member_role(&mut self, role: &str) {
+        let Some(members) = self
+            .doc
+            .get_mut("member")
+            .and_then(Item::as_array_of_tables_mut)
+        else {
+            return;
+        };
+        for member in members.iter_mut() {
+            if let Some(array) = member.get_mut("roles").and_then(Item::as_array_mut) {
+                remove_item(array, role);
+            }
+        }
+    }
+
+    /// Sets (or with `None`, removes) one cell of `[raci.overrides]`.
+    pub fn set_override(&mut self, activity: &str, role: &str, letter: Option<&str>) {
+        let raci = self.table("raci");
+        let overrides = raci.entry("overrides").or_insert_with(toml_edit::table);
+        let Some(overrides) = overrides.as_table_like_mut() else {
+            return;
+        };
+        match letter {
+            Some(letter) => {
+                let row = overrides
+                    .entry(activity)
+                    .or_insert(toml_edit::value(toml_edit::InlineTable::new()));
+                if let Some(row) = row.as_inline_table_mut() {
+                    row.insert(role, Value::from(letter));
+                } else if let Some(row) = row.as_table_like_mut() {
+                    row.insert(role, toml_edit::value(letter));
+                }
+            }
+            None => {
+                let empty = match overrides
+                    .get_mut(activity)
+                    .and_then(Item::as_table_like_mut)
+                {
+                    Some(row) => {
+                        row.remove(role);
+                        row.is_empty()
+                    }
+                    None => false,
+                };
+                if empty {
+                    overrides.remove(activity);
+                }
+            }
+        }
+    }
+
     fn table(&mut self, name: &str) -> &mut Table {
         let item = self.doc.entry(name).or_insert_with(toml_edit::table);
         if !item.is_table() {
@@ -77,6 +242,30 @@ impl Editor {
 
     pub fn finish(self) -> String {
         self.doc.to_string()
+    }
+}
+
+/// Removes `item`; the comment on its line (kept in the next item's prefix, or the trailing
+/// text for the last one) goes with it.
+fn remove_item(array: &mut Array, item: &str) {
+    let Some(index) = array.iter().position(|v| v.as_str() == Some(item)) else {
+        return;
+    };
+    let prefix = array
+        .get(index)
+        .and_then(|v| v.decor().prefix())
+        .and_then(|p| p.as_str())
+        .unwrap_or("")
+        .to_string();
+    array.remove(index);
+    if let Some(next) = array.get_mut(index) {
+        next.decor_mut().set_prefix(prefix);
+    } else if prefix.contains('\n') {
+        array.set_trailing(format!("{}\n", prefix.trim_end_matches([' ', '\n'])));
+    }
+    if array.is_empty() {
+        array.set_trailing("");
+        array.set_trailing_comma(false);
     }
 }
 
@@ -96,6 +285,64 @@ pub fn date(date: jiff::civil::Date) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const ROLES: &str =
+        "# who\n[team]\n# the team\nroles = [\n  \"a\", # A\n  \"b\", # B\n  \"c\", # C\n]\n";
+
+    #[test]
+    fn a_pushed_item_gets_its_own_line_and_comment() {
+        let mut editor = Editor::parse(ROLES).unwrap();
+        editor.push_to_list("team", "roles", "d", "D");
+        editor.push_to_list("team", "roles", "a", "A again");
+        assert_eq!(
+            editor.finish(),
+            ROLES.replace("  \"c\", # C\n", "  \"c\", # C\n  \"d\", # D\n")
+        );
+    }
+
+    #[test]
+    fn a_removed_item_takes_its_comment_along() {
+        for (item, expected) in [
+            ("a", ROLES.replace("  \"a\", # A\n", "")),
+            ("b", ROLES.replace("  \"b\", # B\n", "")),
+            ("c", ROLES.replace("  \"c\", # C\n", "")),
+        ] {
+            let mut editor = Editor::parse(ROLES).unwrap();
+            editor.remove_from_list("team", "roles", item);
+            assert_eq!(editor.finish(), expected, "removing {item}");
+        }
+    }
+
+    #[test]
+    fn overrides_are_set_and_cleared_cell_by_cell() {
+        let text = "[raci]\nmax_accountable = 8\n\n# hand-set letters\n[raci.overrides]\n# prd = { x = \"R\" }\n";
+        let mut editor = Editor::parse(text).unwrap();
+        editor.set_override("prd", "product-manager", Some("A/R"));
+        editor.set_override("prd", "ml-engineer", Some("C"));
+        editor.set_override("eda", "data-scientist", Some("R"));
+        editor.set_override("eda", "data-scientist", None);
+        let out = editor.finish();
+        assert_eq!(
+            out,
+            "[raci]\nmax_accountable = 8\n\n# hand-set letters\n[raci.overrides]\n\
+             prd = { product-manager = \"A/R\", ml-engineer = \"C\" }\n# prd = { x = \"R\" }\n"
+        );
+        assert!(!out.contains("eda"), "{out}");
+    }
+
+    #[test]
+    fn members_gain_roles_or_are_added() {
+        let text = "[[member]]\nname = \"Ada\"\nroles = [\"ml-engineer\"]\n";
+        let mut editor = Editor::parse(text).unwrap();
+        editor.add_member_roles("Ada", &["data-scientist".into()]);
+        editor.add_member_roles("Bo", &["devops-engineer".into()]);
+        editor.remove_member_role("ml-engineer");
+        let out = editor.finish();
+        assert_eq!(
+            out,
+            "[[member]]\nname = \"Ada\"\nroles = [\"data-scientist\"]\n\n[[member]]\nname = \"Bo\"\nroles = [\"devops-engineer\"]\n"
+        );
+    }
 
     #[test]
     fn edits_keep_comments_and_order() {

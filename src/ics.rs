@@ -212,6 +212,48 @@ pub fn param_value(text: &str) -> String {
     }
 }
 
+const DIGEST: &str = "X-MLTEAM-DIGEST:";
+
+/// Whether a calendar file is as mlteam wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seal {
+    Intact,
+    Edited,
+    /// No digest line: not written by mlteam, or the line was removed.
+    Missing,
+}
+
+/// Adds an `X-MLTEAM-DIGEST` property (after `PRODID`) recording the rest of the file, so a later
+/// run can tell a hand edit from its own output, as the Markdown regions do.
+pub fn seal(text: &str) -> String {
+    let body = without_digest(text);
+    let line = format!("{DIGEST}{}\r\n", crate::region::digest(&body));
+    match body
+        .find("PRODID:")
+        .and_then(|at| body[at..].find("\r\n").map(|end| at + end + 2))
+    {
+        Some(at) => format!("{}{line}{}", &body[..at], &body[at..]),
+        None => body + &line,
+    }
+}
+
+pub fn seal_state(text: &str) -> Seal {
+    let Some(recorded) = text.lines().find_map(|l| l.strip_prefix(DIGEST)) else {
+        return Seal::Missing;
+    };
+    if recorded.trim() == crate::region::digest(&without_digest(text)) {
+        Seal::Intact
+    } else {
+        Seal::Edited
+    }
+}
+
+fn without_digest(text: &str) -> String {
+    text.split_inclusive('\n')
+        .filter(|l| !l.starts_with(DIGEST))
+        .collect()
+}
+
 /// The rendered template as content lines: blank lines dropped, each line folded at 75 octets
 /// (never inside a UTF-8 character), CRLF after every line.
 pub fn finish(rendered: &str) -> String {
@@ -262,6 +304,23 @@ mod tests {
     fn quotes_parameters_that_need_it() {
         assert_eq!(param_value("Ada Lovelace"), "Ada Lovelace");
         assert_eq!(param_value("Lovelace, Ada \"AL\""), "\"Lovelace, Ada AL\"");
+    }
+
+    #[test]
+    fn the_seal_tells_hand_edits_apart() {
+        let text = finish("BEGIN:VCALENDAR\nPRODID:x\nSUMMARY:Stand-up\nEND:VCALENDAR\n");
+        let sealed = seal(&text);
+        assert!(
+            sealed.starts_with("BEGIN:VCALENDAR\r\nPRODID:x\r\nX-MLTEAM-DIGEST:"),
+            "{sealed}"
+        );
+        assert_eq!(seal_state(&sealed), Seal::Intact);
+        assert_eq!(seal(&sealed), sealed);
+        assert_eq!(
+            seal_state(&sealed.replace("Stand-up", "Daily")),
+            Seal::Edited
+        );
+        assert_eq!(seal_state(&text), Seal::Missing);
     }
 
     #[test]

@@ -11,8 +11,11 @@ pub mod commands;
 pub mod context;
 pub mod diag;
 pub mod edit;
+pub mod export;
+pub mod html;
 pub mod ics;
 pub mod ids;
+pub mod import;
 pub mod manifest;
 pub mod markdown;
 pub mod pages;
@@ -31,7 +34,7 @@ pub mod write;
 
 use anyhow::Result;
 
-use cli::{Cli, ColorWhen, Command, RolesCommand, TemplatesCommand};
+use cli::{Cli, ColorWhen, Command, RaciCommand, RolesCommand, TemplatesCommand};
 
 pub fn run(cli: Cli) -> Result<()> {
     anstream::ColorChoice::write_global(match cli.global.color {
@@ -43,9 +46,22 @@ pub fn run(cli: Cli) -> Result<()> {
     let global = &cli.global;
     match cli.command {
         Command::Init(args) => commands::init::run(global, &args),
-        Command::Roles {
-            command: RolesCommand::List,
-        } => commands::roles::list(global),
+        Command::Sync(args) => commands::sync::run(global, &args),
+        Command::Check => commands::check::run(global),
+        Command::Raci(args) => match (args.command, args.format) {
+            (Some(RaciCommand::Import { file, write }), _) => {
+                commands::raci::import(global, file.as_deref(), &write)
+            }
+            (None, Some(format)) => commands::raci::export(global, format, args.output.as_deref()),
+            (None, None) => commands::raci::run(global, &args.write),
+        },
+        Command::Roles { command } => match command {
+            RolesCommand::List => commands::roles::list(global),
+            RolesCommand::Add { ids, holder, write } => {
+                commands::roles::add(global, &ids, holder.as_deref(), &write)
+            }
+            RolesCommand::Remove { ids, write } => commands::roles::remove(global, &ids, &write),
+        },
         Command::Templates { command } => match command {
             TemplatesCommand::List => commands::templates::list(global),
             TemplatesCommand::Export { dir, force } => {

@@ -234,7 +234,7 @@ pub fn finish(path: &str, raw: &str) -> Result<String, String> {
     if path.ends_with(".md") {
         region::seal(&markdown::tidy(raw)).map_err(|e| format!("line {}: {}", e.line, e.message))
     } else if path.ends_with(".ics") {
-        Ok(ics::finish(raw))
+        Ok(ics::seal(&ics::finish(raw)))
     } else {
         Ok(format!("{}\n", raw.trim_end()))
     }

@@ -6,7 +6,21 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use similar::TextDiff;
 
+use crate::diag::Diagnostic;
+use crate::region;
 use crate::ui::Ui;
+
+/// A region edited by hand, said where it is and how to keep or drop the edit.
+pub fn edited_region(path: &str, region: &str, line: usize) -> Diagnostic {
+    let help = if region == "raci-matrix" {
+        "run `mlteam raci import` to keep the edit in mlteam.toml, or add --force to overwrite it"
+    } else {
+        "move your text outside the mlteam markers, or add --force to overwrite it"
+    };
+    Diagnostic::new(path, format!("region `{region}` was edited by hand"))
+        .at_line(line)
+        .help(help)
+}
 
 fn console_width(text: &str) -> usize {
     dialoguer::console::measure_text_width(text)
@@ -27,6 +41,20 @@ pub enum Action {
     Skip {
         reason: String,
     },
+    /// Kept although the team no longer calls for it (a stub whose owner left, say).
+    Orphaned {
+        reason: String,
+    },
+}
+
+/// What to do with a page whose file already exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    /// `init`: leave it exactly as it is.
+    Keep,
+    /// `sync`, `raci`, `checklist`: bring its generated parts up to date; `force` overwrites
+    /// parts edited by hand.
+    Refresh { force: bool },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +98,126 @@ impl Plan {
         });
     }
 
+    /// What writing `new` to `path` does, given the file's current text: created, updated in its
+    /// generated parts, unchanged, or left alone (with why). Parts edited by hand come back as
+    /// diagnostics and are left as they are, unless `force`.
+    pub fn add_page(
+        &mut self,
+        path: &str,
+        old: Option<String>,
+        new: String,
+        existing: Existing,
+        ui: &Ui,
+    ) -> Vec<Diagnostic> {
+        let Some(old) = old else {
+            self.push(path, Action::Create, None, Some(new));
+            return Vec::new();
+        };
+        if old == new {
+            self.push(path, Action::Unchanged, Some(old), None);
+            return Vec::new();
+        }
+        let Existing::Refresh { force } = existing else {
+            self.push(
+                path,
+                Action::Skip {
+                    reason: ui.get("plan.exists").into(),
+                },
+                Some(old),
+                None,
+            );
+            return Vec::new();
+        };
+        if path.ends_with(".ics") {
+            return self.add_whole_file(path, old, new, force, ui);
+        }
+        match region::splice(&old, &new, force) {
+            Err((_, e)) => {
+                let reason = ui.fill(
+                    "plan.markers_broken",
+                    &[("line", &e.line.to_string()), ("message", &e.message)],
+                );
+                self.push(path, Action::Skip { reason }, Some(old), None);
+                Vec::new()
+            }
+            Ok(splice) => {
+                let conflicts: Vec<Diagnostic> = if force {
+                    Vec::new()
+                } else {
+                    splice
+                        .edited
+                        .iter()
+                        .map(|(region, line)| edited_region(path, region, *line))
+                        .collect()
+                };
+                if !splice.updated.is_empty() {
+                    let action = Action::Update {
+                        regions: splice.updated,
+                    };
+                    self.push(path, action, Some(old), Some(splice.text));
+                } else if !splice.missing.is_empty() {
+                    let reason = ui.fill(
+                        "plan.markers_removed",
+                        &[("names", &splice.missing.join(", "))],
+                    );
+                    self.push(path, Action::Skip { reason }, Some(old), None);
+                } else if conflicts.is_empty() {
+                    self.push(path, Action::Unchanged, Some(old), None);
+                } else {
+                    self.push(
+                        path,
+                        Action::Skip {
+                            reason: ui.get("plan.edited").into(),
+                        },
+                        Some(old),
+                        None,
+                    );
+                }
+                conflicts
+            }
+        }
+    }
+
+    /// A file generated whole (the calendar): replaced when mlteam's seal shows nobody edited it.
+    fn add_whole_file(
+        &mut self,
+        path: &str,
+        old: String,
+        new: String,
+        force: bool,
+        ui: &Ui,
+    ) -> Vec<Diagnostic> {
+        match crate::ics::seal_state(&old) {
+            crate::ics::Seal::Intact => {
+                self.push(path, Action::Replace, Some(old), Some(new));
+                Vec::new()
+            }
+            _ if force => {
+                self.push(path, Action::Replace, Some(old), Some(new));
+                Vec::new()
+            }
+            crate::ics::Seal::Edited => {
+                self.push(
+                    path,
+                    Action::Skip {
+                        reason: ui.get("plan.edited").into(),
+                    },
+                    Some(old),
+                    None,
+                );
+                vec![
+                    Diagnostic::new(path, "was edited by hand since mlteam wrote it")
+                        .help("run the command again with --force to overwrite it"),
+                ]
+            }
+            crate::ics::Seal::Missing => {
+                let reason = ui.fill("plan.markers_removed", &[("names", "X-MLTEAM-DIGEST")]);
+                self.push(path, Action::Skip { reason }, Some(old), None);
+                Vec::new()
+            }
+        }
+    }
+
     pub fn writes(&self) -> impl Iterator<Item = &Change> {
         self.changes.iter().filter(|c| c.writes())
     }
@@ -100,7 +248,11 @@ impl Plan {
                 Action::Update { regions } => (
                     word("plan.updated", "plan.would_update"),
                     AnsiColor::Yellow,
-                    ui.fill("plan.regions", &[("names", &regions.join(", "))]),
+                    if regions.is_empty() {
+                        String::new()
+                    } else {
+                        ui.fill("plan.regions", &[("names", &regions.join(", "))])
+                    },
                 ),
                 Action::Unchanged => (
                     ui.get("plan.unchanged").to_string(),
@@ -110,6 +262,11 @@ impl Plan {
                 Action::Skip { reason } => (
                     ui.get("plan.skipped").to_string(),
                     AnsiColor::Cyan,
+                    reason.clone(),
+                ),
+                Action::Orphaned { reason } => (
+                    ui.get("plan.orphaned").to_string(),
+                    AnsiColor::Magenta,
                     reason.clone(),
                 ),
             })

@@ -289,4 +289,93 @@ mod tests {
                 .contains("`a`")
         );
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::*;
+
+        /// Text a person might write around the regions: any lines but marker lines, CRLF or
+        /// LF, possibly none at all.
+        fn prose() -> impl Strategy<Value = String> {
+            let line = prop_oneof![
+                "[^\\r\\n]{0,40}",
+                Just("<!-- a comment -->".to_string()),
+                Just("| a | b |".to_string())
+            ];
+            (prop::collection::vec(line, 0..6), any::<bool>()).prop_map(|(lines, crlf)| {
+                let end = if crlf { "\r\n" } else { "\n" };
+                lines
+                    .into_iter()
+                    .filter(|l| !l.trim_start().starts_with("<!-- mlteam:"))
+                    .map(|l| l + end)
+                    .collect()
+            })
+        }
+
+        fn body() -> impl Strategy<Value = String> {
+            prop::collection::vec("[^\\r\\n]{0,30}", 0..5).prop_map(|lines| {
+                lines
+                    .into_iter()
+                    .filter(|l| !l.contains("mlteam:"))
+                    .map(|l| l + "\n")
+                    .collect()
+            })
+        }
+
+        fn region(name: &str, body: &str) -> String {
+            format!("<!-- mlteam:begin {name} -->\n{body}<!-- mlteam:end {name} -->\n")
+        }
+
+        /// A document: prose, region `a`, prose, region `b`, prose.
+        fn document(outside: &[String; 3], a: &str, b: &str) -> String {
+            seal(&format!(
+                "{}{}{}{}{}",
+                outside[0],
+                region("a", a),
+                outside[1],
+                region("b", b),
+                outside[2]
+            ))
+            .unwrap()
+        }
+
+        proptest! {
+            #[test]
+            fn regeneration_keeps_every_byte_outside_the_regions(
+                outside in [prose(), prose(), prose()],
+                old_a in body(), old_b in body(), new_a in body(), new_b in body(),
+            ) {
+                let current = document(&outside, &old_a, &old_b);
+                let fresh = document(&[String::new(), "\n".into(), String::new()], &new_a, &new_b);
+                let once = splice(&current, &fresh, false).unwrap();
+                prop_assert_eq!(&once.text, &document(&outside, &new_a, &new_b));
+                prop_assert!(once.edited.is_empty());
+                let twice = splice(&once.text, &fresh, false).unwrap();
+                prop_assert_eq!(&twice.text, &once.text);
+                prop_assert!(twice.updated.is_empty());
+            }
+
+            #[test]
+            fn a_hand_edit_is_never_overwritten_without_force(
+                outside in [prose(), prose(), prose()],
+                old_a in body(), edit in "[^\\r\\n]{1,20}", new_a in body(), b in body(),
+            ) {
+                let current = document(&outside, &old_a, &b);
+                let edited = current.replacen(&format!("{}\n", region_begin(&current, "a")), &format!("{}\n{edit}\n", region_begin(&current, "a")), 1);
+                let fresh = document(&outside, &new_a, &b);
+                let kept = splice(&edited, &fresh, false).unwrap();
+                prop_assert_eq!(&kept.text, &edited);
+                prop_assert_eq!(kept.edited.len(), 1);
+                let forced = splice(&edited, &fresh, true).unwrap();
+                prop_assert_eq!(&forced.text, &fresh);
+            }
+        }
+
+        fn region_begin(text: &str, name: &str) -> String {
+            let regions = parse(text).unwrap();
+            let r = regions.iter().find(|r| r.name == name).unwrap();
+            text[r.begin.clone()].trim_end().to_string()
+        }
+    }
 }

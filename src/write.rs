@@ -120,6 +120,27 @@ impl Root {
         Ok(text)
     }
 
+    /// The files directly in a project folder, as relative paths, sorted; none when it is missing.
+    pub fn list(&self, folder: &str) -> Result<Vec<String>> {
+        // Confining a name inside the folder checks the folder itself.
+        let inside = self.confined(&format!("{folder}/_"))?;
+        let path = inside.parent().unwrap_or(&inside).to_path_buf();
+        let entries = match fs_err::read_dir(&path) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e.into()),
+        };
+        let mut out = Vec::new();
+        for entry in entries {
+            let entry = entry?;
+            if entry.file_type()?.is_file() {
+                out.push(format!("{folder}/{}", entry.file_name().to_string_lossy()));
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
     /// Carries out every change of the plan that writes, or none of them.
     pub fn apply(&self, plan: &Plan) -> Result<()> {
         let guard = Writing::begin();
@@ -180,6 +201,17 @@ impl Root {
         }
         Ok(())
     }
+}
+
+/// An export the user asked for by name (`-o FILE`), anywhere they like: written through a
+/// temporary file and a rename, replacing what was there.
+pub fn export(path: &Path, text: &str) -> Result<()> {
+    let path = if path.parent().is_some_and(|p| p.as_os_str().is_empty()) {
+        Path::new(".").join(path)
+    } else {
+        path.to_path_buf()
+    };
+    atomic_write(&path, text, false).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// `path` itself when it is no link; the real path of a link that stays in the project.

@@ -15,7 +15,7 @@ use crate::diag::{Diagnostic, Invalid};
 use crate::edit::{self, Editor};
 use crate::manifest::{self, Manifest, Source};
 use crate::pages;
-use crate::plan::{Action, Plan};
+use crate::plan::{Action, Existing, Plan};
 use crate::prompt;
 use crate::render::Renderer;
 use crate::team::Team;
@@ -85,34 +85,15 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
         Some(source.text.clone()),
     );
     for page in rendered {
-        match root.read(&page.path)? {
-            None => plan.push(page.path, Action::Create, None, Some(page.text)),
-            Some(old) if old == page.text => {
-                plan.push(page.path, Action::Unchanged, Some(old), None)
-            }
-            Some(old) => plan.push(
-                page.path,
-                Action::Skip {
-                    reason: ui.get("plan.exists").into(),
-                },
-                Some(old),
-                None,
-            ),
-        }
+        let old = root.read(&page.path)?;
+        plan.add_page(&page.path, old, page.text, Existing::Keep, &ui);
     }
 
-    let mut out = anstream::stdout();
-    if !global.quiet || args.dry_run {
-        plan.print_summary(&mut out, &ui, args.dry_run)?;
-    }
-    if args.dry_run {
-        writeln!(out)?;
-        plan.print_diffs(&mut out)?;
-        writeln!(out, "{}", ui.get("init.dry_run"))?;
+    if !super::carry_out(&root, &plan, Vec::new(), &ui, global.quiet, args.dry_run)? {
         return Ok(());
     }
-    root.apply(&plan)?;
     if !global.quiet {
+        let mut out = anstream::stdout();
         let count = plan
             .count(|a| matches!(a, Action::Create | Action::Replace))
             .to_string();

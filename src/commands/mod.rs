@@ -1,13 +1,21 @@
 //! One module per subcommand; each gathers its inputs and walks the pipeline.
 
+pub mod check;
 pub mod init;
 pub mod meta;
+pub mod raci;
 pub mod roles;
+pub mod sync;
 pub mod templates;
 
 use std::path::PathBuf;
 
+use std::io::Write as _;
+
 use anyhow::{Context, Result, bail};
+
+use crate::diag::{Diagnostic, Refused};
+use crate::plan::Plan;
 
 use crate::cli::Global;
 use crate::manifest::{self, Manifest, Source};
@@ -36,6 +44,48 @@ pub fn load_team(root: &Root) -> Result<(Source, Team)> {
     let manifest = Manifest::parse(&source)?;
     let team = Team::from_manifest(&manifest, &source)?;
     Ok((source, team))
+}
+
+/// The last step of every command that writes: refuse if parts edited by hand would be lost
+/// (exit 1, nothing written), print what happens to each file, and write, or for `--dry-run`
+/// print the diffs instead. Returns whether anything was written.
+pub fn carry_out(
+    root: &Root,
+    plan: &Plan,
+    conflicts: Vec<Diagnostic>,
+    ui: &Ui,
+    quiet: bool,
+    dry_run: bool,
+) -> Result<bool> {
+    let mut out = anstream::stdout();
+    if dry_run {
+        plan.print_summary(&mut out, ui, true)
+            .or_else(closed_pipe)?;
+        writeln!(out).or_else(closed_pipe)?;
+        plan.print_diffs(&mut out).or_else(closed_pipe)?;
+        writeln!(out, "{}", ui.get("init.dry_run")).or_else(closed_pipe)?;
+    }
+    if !conflicts.is_empty() {
+        return Err(Refused(conflicts).into());
+    }
+    if dry_run {
+        return Ok(false);
+    }
+    root.apply(plan)?;
+    if !quiet {
+        plan.print_summary(&mut out, ui, false)
+            .or_else(closed_pipe)?;
+    }
+    Ok(true)
+}
+
+/// A reader that stopped reading (`| head`) is no reason to fail, least of all after writing.
+pub fn closed_pipe(error: std::io::Error) -> std::io::Result<()> {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(error)
+    }
 }
 
 /// The words for messages: `--lang`, else the locale.

@@ -1,13 +1,18 @@
-//! `mlteam roles list`: the catalog of roles, in the chosen language.
+//! `mlteam roles list | add | remove`: the catalog of roles, and the team's share of it.
 
 use std::io::Write as _;
 
 use anyhow::Result;
 use dialoguer::console::measure_text_width;
 
-use super::lang_or_guess;
+use super::{lang_or_guess, load_team, project_root, sync};
 use crate::catalog::Catalog;
-use crate::cli::Global;
+use crate::cli::{Global, WriteArgs};
+use crate::diag::{Diagnostic, Invalid};
+use crate::edit::Editor;
+use crate::ids;
+use crate::team::Team;
+use crate::write::Root;
 
 pub fn list(global: &Global) -> Result<()> {
     let lang = lang_or_guess(global);
@@ -36,4 +41,82 @@ pub fn list(global: &Global) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `roles add ID... [--holder NAME]`: puts roles on the team (and in a person's hands), editing
+/// `mlteam.toml` in place, then syncs.
+pub fn add(global: &Global, ids: &[String], holder: Option<&str>, args: &WriteArgs) -> Result<()> {
+    let root = Root::new(project_root(global));
+    let (source, team) = load_team(&root)?;
+    let ids = known_ids(&team, ids, "roles add")?;
+    let mut editor = Editor::parse(&source.text).map_err(anyhow::Error::msg)?;
+    let lang = team.project.lang;
+    for id in &ids {
+        let name = team
+            .catalog
+            .role(id)
+            .map_or(id.as_str(), |r| r.name.get(lang));
+        editor.push_to_list("team", "roles", id, name);
+    }
+    if let Some(holder) = holder.map(str::trim).filter(|h| !h.is_empty()) {
+        editor.add_member_roles(holder, &ids);
+    }
+    sync::with_manifest(&root, &source.text, editor.finish(), global, args, false)
+}
+
+/// `roles remove ID...`: takes roles off the team and out of every person's hands, then syncs.
+/// Their stubs stay, reported as orphaned.
+pub fn remove(global: &Global, ids: &[String], args: &WriteArgs) -> Result<()> {
+    let root = Root::new(project_root(global));
+    let (source, team) = load_team(&root)?;
+    let ids = known_ids(&team, ids, "roles remove")?;
+    let absent: Vec<Diagnostic> = ids
+        .iter()
+        .filter(|id| !team.roles.contains(id))
+        .map(|id| {
+            let hint = ids::suggestion(id, team.roles.iter().map(String::as_str));
+            Diagnostic::new("roles remove", format!("`{id}` is not on the team{hint}"))
+        })
+        .collect();
+    if !absent.is_empty() {
+        return Err(Invalid(absent).into());
+    }
+    if team.roles.iter().all(|r| ids.contains(r)) {
+        return Err(Invalid(vec![
+            Diagnostic::new("roles remove", "that would leave the team with no role")
+                .help("add the new roles first"),
+        ])
+        .into());
+    }
+    let mut editor = Editor::parse(&source.text).map_err(anyhow::Error::msg)?;
+    for id in &ids {
+        editor.remove_from_list("team", "roles", id);
+        editor.remove_member_role(id);
+    }
+    sync::with_manifest(&root, &source.text, editor.finish(), global, args, false)
+}
+
+/// Role ids given on the command line (spaces or commas), each one known to the catalog.
+fn known_ids(team: &Team, given: &[String], command: &str) -> Result<Vec<String>> {
+    let ids: Vec<String> = given
+        .iter()
+        .flat_map(|g| g.split(','))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect();
+    let unknown: Vec<Diagnostic> = ids
+        .iter()
+        .filter_map(|id| team.catalog.unknown_role(id))
+        .map(|message| {
+            Diagnostic::new(command, message).help("`mlteam roles list` shows the role ids")
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(Invalid(unknown).into());
+    }
+    if ids.is_empty() {
+        return Err(Invalid(vec![Diagnostic::new(command, "no role ids given")]).into());
+    }
+    Ok(ids)
 }

@@ -7,5 +7,6 @@ mod bad_input;
 mod calendar;
 mod init;
 mod interactive;
+mod sync;
 mod templates;
 mod tools;

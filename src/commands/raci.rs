@@ -1,0 +1,124 @@
+//! `mlteam raci`: regenerate the matrix in place, export it (`--format`), or read a hand-edited
+//! matrix back into `mlteam.toml` (`raci import`).
+
+use std::io::Write as _;
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::{carry_out, load_team, project_root, shown, sync, ui_for};
+use crate::cli::{ExportFormat, Global, WriteArgs};
+use crate::diag::{Diagnostic, Invalid};
+use crate::edit::Editor;
+use crate::export;
+use crate::import::{self, Cell};
+use crate::pages::{self, Kind};
+use crate::plan::Plan;
+use crate::render::Renderer;
+use crate::write::{self, Root};
+
+pub const MATRIX_PAGE: &str = "docs/team/raci.md";
+
+pub fn run(global: &Global, args: &WriteArgs) -> Result<()> {
+    let root = Root::new(project_root(global));
+    let (_, team) = load_team(&root)?;
+    let ui = ui_for(global);
+    let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
+    let pages = sync::only(pages::all(&team), |k| *k == Kind::Raci);
+    let mut plan = Plan::default();
+    let conflicts = sync::refresh(&root, &team, &renderer, &pages, args.force, &ui, &mut plan)?;
+    carry_out(&root, &plan, conflicts, &ui, global.quiet, args.dry_run)?;
+    Ok(())
+}
+
+/// `raci --format F [-o FILE]`: the matrix in another format, to a file or standard output.
+pub fn export(global: &Global, format: ExportFormat, output: Option<&str>) -> Result<()> {
+    let root = Root::new(project_root(global));
+    let (_, team) = load_team(&root)?;
+    let text = match format {
+        ExportFormat::Json => export::json(&team)?,
+        ExportFormat::Csv => export::csv(&team)?,
+        ExportFormat::Md => {
+            let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
+            let page = sync::only(pages::all(&team), |k| *k == Kind::Raci);
+            let rendered = pages::render(&team, &renderer, &page, crate::today(), |p| {
+                root.read(p).ok().flatten()
+            })?;
+            rendered.into_iter().map(|r| r.text).collect()
+        }
+        ExportFormat::Html => crate::html::matrix(&team)?,
+    };
+    match output {
+        None | Some("-") => std::io::stdout()
+            .write_all(text.as_bytes())
+            .or_else(super::closed_pipe)?,
+        Some(file) => write::export(&root.path().join(file), &text)?,
+    }
+    Ok(())
+}
+
+/// `raci import [FILE]`: the letters of a hand-edited matrix that differ from the catalog's
+/// defaults go into `[raci.overrides]`, then everything is synced.
+pub fn import(global: &Global, file: Option<&Path>, args: &WriteArgs) -> Result<()> {
+    let root = Root::new(project_root(global));
+    let (source, team) = load_team(&root)?;
+    let relative = file.map_or_else(
+        || MATRIX_PAGE.to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    );
+    let shown_file = shown(&root.path().join(&relative));
+    let Some(text) = root.read(&relative)? else {
+        return Err(Invalid(vec![
+            Diagnostic::new(&shown_file, "not found")
+                .help("give the matrix file: `mlteam raci import FILE`"),
+        ])
+        .into());
+    };
+    let rows = if relative.ends_with(".csv") {
+        import::from_csv(&shown_file, &text, &team)
+    } else {
+        import::from_markdown(&shown_file, &text, &team)
+    }
+    .map_err(Invalid)?;
+    let edits = import::differences(&shown_file, &rows, &team).map_err(Invalid)?;
+
+    let mut editor = Editor::parse(&source.text).map_err(anyhow::Error::msg)?;
+    let mut changed = 0;
+    for (activity, cells) in &edits {
+        // In the order of the matrix's columns, so the manifest reads like the table.
+        let in_order = team
+            .matrix
+            .roles
+            .iter()
+            .filter_map(|r| cells.get_key_value(r));
+        for (role, cell) in in_order {
+            match cell {
+                Cell::Default => editor.set_override(activity, role, None),
+                Cell::Set(letter) => {
+                    changed += 1;
+                    editor.set_override(activity, role, Some(letter.map_or("-", |l| l.as_str())));
+                }
+            }
+        }
+    }
+    let from_markdown = !relative.ends_with(".csv") && relative == MATRIX_PAGE;
+    sync::with_manifest(
+        &root,
+        &source.text,
+        editor.finish(),
+        global,
+        args,
+        from_markdown,
+    )?;
+    if !global.quiet {
+        let ui = ui_for(global);
+        println!(
+            "{}",
+            ui.fill(
+                "raci.imported",
+                &[("count", &changed.to_string()), ("file", &shown_file)]
+            )
+        );
+    }
+    Ok(())
+}
