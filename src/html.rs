@@ -1,9 +1,14 @@
-//! The RACI matrix as one self-contained HTML5 page (SPEC §10).
+//! The RACI matrix as one self-contained HTML5 page (SPEC §10): no external resources,
+//! colour-coded cells, a legend, readable on screen and in print, in the project's language.
 
 use anyhow::Result;
 
+use crate::pages;
+use crate::render::{Data, Renderer};
 use crate::team::Team;
 
-pub fn matrix(_team: &Team) -> Result<String> {
-    anyhow::bail!("the HTML export is not built yet; use --format md, csv or json")
+pub fn matrix(team: &Team, renderer: &Renderer, progress: &crate::context::Progress) -> Result<String> {
+    let data = Data::from(pages::data(team, progress, crate::today()));
+    let text = renderer.render(&format!("{}/raci.html", team.project.lang), &data)?;
+    Ok(text.lines().map(str::trim_end).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n") + "\n")
 }

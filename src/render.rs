@@ -47,6 +47,7 @@ impl Renderer {
         hb.register_helper("ics-text", Box::new(ics_block));
         hb.register_helper("ics-param", Box::new(ics_param));
         hb.register_helper("rel", Box::new(relative_link));
+        hb.register_helper("html", Box::new(html_text));
         let mut sources = BTreeMap::new();
         for (path, text) in assets::files() {
             if let Some(name) = path.strip_suffix(".hbs").filter(|n| wanted(n)) {
@@ -200,6 +201,8 @@ handlebars_helper!(yaml_literal: |v: Json| match v {
 handlebars_helper!(table_cell: |s: str| s.replace('|', "\\|").replace(['\n', '\r'], " "));
 
 handlebars_helper!(inc: |n: u64| n + 1);
+
+handlebars_helper!(html_text: |s: str| handlebars::html_escape(s));
 
 handlebars_helper!(ics_text: |s: str| ics::escape_text(s));
 

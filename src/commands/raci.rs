@@ -34,7 +34,11 @@ pub fn run(global: &Global, args: &WriteArgs) -> Result<()> {
 /// `raci --format F [-o FILE]`: the matrix in another format, to a file or standard output.
 pub fn export(global: &Global, format: ExportFormat, output: Option<&str>) -> Result<()> {
     let root = Root::new(project_root(global));
-    let (_, team) = load_team(&root)?;
+    let (_, mut team) = load_team(&root)?;
+    // An export is a document of its own: `--lang` may ask for it in the other language.
+    if let Some(lang) = global.lang {
+        team.project.lang = lang;
+    }
     let text = match format {
         ExportFormat::Json => export::json(&team)?,
         ExportFormat::Csv => export::csv(&team)?,
@@ -46,7 +50,11 @@ pub fn export(global: &Global, format: ExportFormat, output: Option<&str>) -> Re
             })?;
             rendered.into_iter().map(|r| r.text).collect()
         }
-        ExportFormat::Html => crate::html::matrix(&team)?,
+        ExportFormat::Html => {
+            let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
+            let progress = pages::progress(&team, |p| root.read(p).ok().flatten());
+            crate::html::matrix(&team, &renderer, &progress)?
+        }
     };
     match output {
         None | Some("-") => std::io::stdout()
