@@ -56,6 +56,8 @@ pub enum Command {
     Sync(WriteArgs),
     /// Regenerate the RACI matrix in place, export it (--format), or import a hand-edited one
     Raci(RaciArgs),
+    /// Refresh the deliverable checklist from the stubs, or print, export (--format) or gate it (--check)
+    Checklist(ChecklistArgs),
     /// Check the manifest, the RACI rules and the generated files; exit 1 listing every problem
     Check,
     /// The catalog of roles; add roles to the team or remove them
@@ -144,6 +146,37 @@ pub enum RaciCommand {
         #[command(flatten)]
         write: WriteArgs,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ChecklistArgs {
+    /// Only the deliverables this role owns
+    #[arg(long, value_name = "ID")]
+    pub role: Option<String>,
+    /// Only the deliverables of this phase (discovery, data, modeling, deployment, delivery, operations)
+    #[arg(long, value_name = "ID")]
+    pub phase: Option<String>,
+    /// Only the deliverables whose owner role this person holds
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+    /// Print or export in this format instead of refreshing the docs
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ChecklistFormat>,
+    /// Where the export goes (`-` for standard output, the default)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<String>,
+    /// Write nothing; exit 1 while any listed deliverable is not done, listing what is open
+    #[arg(long)]
+    pub check: bool,
+    #[command(flatten)]
+    pub write: WriteArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChecklistFormat {
+    Md,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,8 +1,6 @@
 //! The data templates see: the team model flattened into plain values in the project's language.
 //! `mlteam templates context` prints exactly this, so its field names are a public interface.
 
-use std::collections::BTreeMap;
-
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -12,14 +10,7 @@ use crate::team::Team;
 use crate::text::Lang;
 use crate::ui::Ui;
 
-/// Where each deliverable stands, by id.
-pub type Progress = BTreeMap<String, Entry>;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub status: Status,
-    pub due: Option<Date>,
-}
+pub use crate::progress::{Entry, Progress};
 
 #[derive(Debug, Serialize)]
 pub struct Context {
@@ -415,10 +406,10 @@ impl Builder<'_> {
             .catalog
             .role(id)
             .expect("present roles are in the catalog");
-        let owned = |d: &&String| team.catalog.deliverable(d).is_some_and(|d| d.owner == id);
+        let owned = |d: &&String| self.owner_of(d) == id;
         let contributes = |d: &&String| {
             team.catalog.deliverable(d).is_some_and(|d| {
-                d.owner != id && d.contributors.iter().any(|c| team.acting(c) == id)
+                self.owner_of(&d.id) != id && d.contributors.iter().any(|c| team.acting(c) == id)
             })
         };
         let duties: Vec<Duty> = team
@@ -557,6 +548,23 @@ impl Builder<'_> {
         }
     }
 
+    /// The role that owns a deliverable: its stub's word, else the catalog's.
+    fn owner_of<'d>(&'d self, id: &'d str) -> &'d str {
+        self.progress
+            .get(id)
+            .map(|e| e.owner.as_str())
+            .or_else(|| self.team.catalog.deliverable(id).map(|d| d.owner.as_str()))
+            .unwrap_or(id)
+    }
+
+    fn phase_of(&self, id: &str) -> String {
+        self.progress
+            .get(id)
+            .map(|e| e.phase.clone())
+            .or_else(|| self.team.catalog.deliverable(id).map(|d| d.phase.clone()))
+            .unwrap_or_default()
+    }
+
     fn deliverable_ref(&self, id: &str) -> DeliverableRef {
         let entry = self.progress.get(id);
         let status = entry.map_or(Status::Missing, |e| e.status);
@@ -586,7 +594,7 @@ impl Builder<'_> {
         let mut contributors: Vec<&str> = Vec::new();
         for c in &d.contributors {
             let acting = team.acting(c);
-            if acting != d.owner && !contributors.contains(&acting) {
+            if acting != self.owner_of(&d.id) && !contributors.contains(&acting) {
                 contributors.push(acting);
             }
         }
@@ -594,9 +602,9 @@ impl Builder<'_> {
         DeliverableView {
             deliverable: self.deliverable_ref(id),
             summary: d.summary.get(self.lang).into(),
-            owner: self.role_ref(&d.owner),
+            owner: self.role_ref(self.owner_of(&d.id)),
             contributors: contributors.into_iter().map(|r| self.role_ref(r)).collect(),
-            phase: self.phase_ref(&d.phase),
+            phase: self.phase_ref(&self.phase_of(&d.id)),
             activity: d.activity.as_deref().map(|a| self.activity_ref(a)),
             sections: d
                 .sections
@@ -651,12 +659,11 @@ impl Builder<'_> {
         let items: Vec<(String, String, DeliverableRef)> = team
             .deliverables
             .iter()
-            .filter_map(|id| team.catalog.deliverable(id))
-            .map(|d| {
+            .map(|id| {
                 (
-                    d.phase.clone(),
-                    d.owner.clone(),
-                    self.deliverable_ref(&d.id),
+                    self.phase_of(id),
+                    self.owner_of(id).to_string(),
+                    self.deliverable_ref(id),
                 )
             })
             .collect();
@@ -672,9 +679,10 @@ impl Builder<'_> {
                 if in_phase.is_empty() {
                     return None;
                 }
+                // Every owner in catalog order, on the team or not: a stub may name any role.
                 let owners = team
-                    .roles
-                    .iter()
+                    .catalog
+                    .role_ids()
                     .filter_map(|role| {
                         let mine: Vec<DeliverableRef> = in_phase
                             .iter()

@@ -123,6 +123,14 @@ pub struct Invalid(pub Vec<Diagnostic>);
 #[error("{0} {noun} found", noun = if *.0 == 1 { "problem" } else { "problems" })]
 pub struct ProblemsFound(pub usize);
 
+/// `checklist --check`: deliverables are still open (already listed). Exit code 1.
+#[derive(Debug, thiserror::Error)]
+#[error("{open} of {total} deliverables are not done")]
+pub struct NotDone {
+    pub open: usize,
+    pub total: usize,
+}
+
 /// Writing would lose text a person wrote (a region edited by hand). Exit code 1.
 #[derive(Debug, thiserror::Error)]
 #[error("{}\nnothing was written", list(.0))]
@@ -146,7 +154,7 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
         130
     } else if error
         .chain()
-        .any(|cause| cause.is::<ProblemsFound>() || cause.is::<Refused>())
+        .any(|cause| cause.is::<ProblemsFound>() || cause.is::<Refused>() || cause.is::<NotDone>())
     {
         1
     } else {

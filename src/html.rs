@@ -7,8 +7,18 @@ use crate::pages;
 use crate::render::{Data, Renderer};
 use crate::team::Team;
 
-pub fn matrix(team: &Team, renderer: &Renderer, progress: &crate::context::Progress) -> Result<String> {
+pub fn matrix(
+    team: &Team,
+    renderer: &Renderer,
+    progress: &crate::context::Progress,
+) -> Result<String> {
     let data = Data::from(pages::data(team, progress, crate::today()));
     let text = renderer.render(&format!("{}/raci.html", team.project.lang), &data)?;
-    Ok(text.lines().map(str::trim_end).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n") + "\n")
+    Ok(text
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n")
 }

@@ -5,7 +5,7 @@ use anyhow::Result;
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
-use crate::context::{self, Entry, Progress};
+use crate::context::{self, Progress};
 use crate::diag::{Diagnostic, Invalid};
 use crate::ics;
 use crate::markdown;
@@ -93,28 +93,7 @@ pub fn all(team: &Team) -> Vec<Page> {
 
 /// Where each of the team's deliverables stands, from the stubs' text (`None`: no file).
 pub fn progress(team: &Team, stub: impl Fn(&str) -> Option<String>) -> Progress {
-    team.deliverables
-        .iter()
-        .map(|id| {
-            let entry = match stub(&stub_path(id)) {
-                None => Entry {
-                    status: Status::Missing,
-                    due: None,
-                },
-                Some(text) => match progress::read(&text) {
-                    Ok(fm) => Entry {
-                        status: fm.status,
-                        due: fm.due,
-                    },
-                    Err(_) => Entry {
-                        status: Status::Unreadable,
-                        due: None,
-                    },
-                },
-            };
-            (id.clone(), entry)
-        })
-        .collect()
+    progress::of_team(team, stub)
 }
 
 /// Renders `pages`. `existing` gives the current text of a project file (`None` when absent): new
@@ -135,13 +114,9 @@ pub fn render(
     let mut assumed = progress(team, &existing);
     for page in &new_stubs {
         if let Kind::Deliverable(id) = &page.kind {
-            assumed.insert(
-                id.clone(),
-                Entry {
-                    status: Status::Todo,
-                    due: None,
-                },
-            );
+            if let Some(entry) = assumed.get_mut(id) {
+                entry.status = Status::Todo;
+            }
         }
     }
     let mut data = Data::from(data(team, &assumed, today));

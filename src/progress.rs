@@ -57,6 +57,86 @@ pub struct Unreadable {
     pub message: String,
 }
 
+/// Where one of the team's deliverables stands: its stub's word, or the catalog's where the
+/// stub says nothing usable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub status: Status,
+    pub due: Option<Date>,
+    /// The owner role: the stub's `owner` when it names a role, else the catalog's.
+    pub owner: String,
+    /// The phase: the stub's `phase` when it names one, else the catalog's.
+    pub phase: String,
+    /// What could not be read or used, at a line of the stub.
+    pub problems: Vec<Unreadable>,
+}
+
+/// Deliverable id → where it stands.
+pub type Progress = std::collections::BTreeMap<String, Entry>;
+
+/// Reads the stub of every deliverable the team owes; `stub` gives a project file's text.
+pub fn of_team(team: &crate::team::Team, stub: impl Fn(&str) -> Option<String>) -> Progress {
+    team.deliverables
+        .iter()
+        .filter_map(|id| team.catalog.deliverable(id))
+        .map(|d| {
+            let mut entry = Entry {
+                status: Status::Missing,
+                due: None,
+                owner: d.owner.clone(),
+                phase: d.phase.clone(),
+                problems: Vec::new(),
+            };
+            if let Some(text) = stub(&crate::pages::stub_path(&d.id)) {
+                match read(&text) {
+                    Err(problem) => {
+                        entry.status = Status::Unreadable;
+                        entry.problems.push(problem);
+                    }
+                    Ok(fm) => {
+                        entry.status = fm.status;
+                        entry.due = fm.due;
+                        let blank = |v: &Option<String>| {
+                            v.as_deref()
+                                .map(str::trim)
+                                .filter(|v| !v.is_empty())
+                                .map(String::from)
+                        };
+                        if let Some(owner) = blank(&fm.owner) {
+                            match team.catalog.unknown_role(&owner) {
+                                None => entry.owner = owner,
+                                Some(message) => entry.problems.push(Unreadable {
+                                    line: line_of(&text, "owner"),
+                                    message: format!("owner: {message}"),
+                                }),
+                            }
+                        }
+                        if let Some(phase) = blank(&fm.phase) {
+                            if team.catalog.phase(&phase).is_some() {
+                                entry.phase = phase;
+                            } else {
+                                let hint = crate::ids::suggestion(&phase, team.catalog.phase_ids());
+                                entry.problems.push(Unreadable {
+                                    line: line_of(&text, "phase"),
+                                    message: format!("phase: unknown phase `{phase}`{hint}"),
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            (d.id.clone(), entry)
+        })
+        .collect()
+}
+
+/// The 1-based line of `key:` in a file's front matter (1 when it is not there).
+pub fn line_of(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| l.starts_with(&format!("{key}:")))
+        .map_or(1, |i| i + 1)
+}
+
 #[derive(Deserialize)]
 struct Raw {
     deliverable: Option<String>,
@@ -89,7 +169,7 @@ pub fn read(text: &str) -> Result<FrontMatter, Unreadable> {
             message: "the front matter has no closing `---` line".into(),
         })?;
     let yaml = &body[..end];
-    let line_of = |yaml_line: usize| yaml_line + 1;
+    let file_line = |yaml_line: usize| yaml_line + 1;
     let raw: Raw = if yaml.trim().is_empty() {
         Raw {
             deliverable: None,
@@ -100,7 +180,7 @@ pub fn read(text: &str) -> Result<FrontMatter, Unreadable> {
         }
     } else {
         serde_yaml_ng::from_str(yaml).map_err(|e| Unreadable {
-            line: e.location().map_or(1, |l| line_of(l.line())),
+            line: e.location().map_or(1, |l| file_line(l.line())),
             message: format!(
                 "the front matter is not valid YAML: {}",
                 first_sentence(&e.to_string())
@@ -110,7 +190,7 @@ pub fn read(text: &str) -> Result<FrontMatter, Unreadable> {
     let line_with = |key: &str| {
         yaml.lines()
             .position(|l| l.starts_with(&format!("{key}:")))
-            .map_or(1, |i| line_of(i + 1))
+            .map_or(1, |i| file_line(i + 1))
     };
     let status = match raw.status {
         None | Some(serde_yaml_ng::Value::Null) => {

@@ -12,7 +12,6 @@ use crate::diag::{Diagnostic, Invalid, ProblemsFound};
 use crate::manifest::{self, Seg, Source};
 use crate::pages::{self, Kind};
 use crate::plan::{Action, Plan};
-use crate::progress;
 use crate::render::Renderer;
 use crate::team::Team;
 use crate::write::Root;
@@ -179,11 +178,15 @@ fn doc_problems(root: &Root, team: &Team, global: &Global) -> Result<Vec<Diagnos
         if let Some(message) = message {
             out.push(Diagnostic::new(&file, message));
         }
-        if stub {
-            if let Some(Err(e)) = change.old.as_deref().map(progress::read) {
-                out.push(Diagnostic::new(&file, e.message).at_line(e.line));
-            }
-        }
+    }
+    for (id, entry) in pages::progress(team, |p| root.read(p).ok().flatten()) {
+        let file = shown(&root.path().join(pages::stub_path(&id)));
+        out.extend(
+            entry
+                .problems
+                .iter()
+                .map(|p| Diagnostic::new(&file, p.message.clone()).at_line(p.line)),
+        );
     }
     Ok(out)
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand; each gathers its inputs and walks the pipeline.
 
 pub mod check;
+pub mod checklist;
 pub mod init;
 pub mod meta;
 pub mod raci;

@@ -5,6 +5,7 @@ mod support;
 
 mod bad_input;
 mod calendar;
+mod checklist;
 mod init;
 mod interactive;
 mod sync;

@@ -515,18 +515,40 @@ fn exports_parse_back() {
 #[test]
 fn the_html_export_is_one_self_contained_page() {
     let project = Project::new();
-    project.init(&["--roles", "product-manager,ml-engineer", "--name", "Fraud <detection> & co"]);
+    project.init(&[
+        "--roles",
+        "product-manager,ml-engineer",
+        "--name",
+        "Fraud <detection> & co",
+    ]);
     let output = project.run(&["raci", "--format", "html"]).output().unwrap();
     assert!(output.status.success(), "{output:?}");
     let html = stdout(&output);
-    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n"), "{}", &html[..60]);
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n"),
+        "{}",
+        &html[..60]
+    );
     assert!(html.contains("<title>RACI matrix: Fraud &lt;detection&gt; &amp; co</title>"));
     assert_eq!(html.matches("<tr><td class=\"phase\">").count(), 30);
     for external in ["src=", "href=", "http://", "https://", "@import", "url("] {
         assert!(!html.contains(external), "an external resource: {external}");
     }
     assert!(html.contains("@media print"));
-    let zh = stdout(&project.run(&["raci", "--format", "html", "--lang", "zh"]).output().unwrap());
-    assert!(zh.starts_with("<!DOCTYPE html>\n<html lang=\"zh\">\n"), "--lang chooses the export's language");
-    assert!(zh.contains("<th>阶段</th><th>活动</th><th class=\"role\" title=\"产品经理\">产品经理</th>"), "{zh}");
+    let zh = stdout(
+        &project
+            .run(&["raci", "--format", "html", "--lang", "zh"])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        zh.starts_with("<!DOCTYPE html>\n<html lang=\"zh\">\n"),
+        "--lang chooses the export's language"
+    );
+    assert!(
+        zh.contains(
+            "<th>阶段</th><th>活动</th><th class=\"role\" title=\"产品经理\">产品经理</th>"
+        ),
+        "{zh}"
+    );
 }

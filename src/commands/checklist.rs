@@ -1,0 +1,347 @@
+//! `mlteam checklist`: where each deliverable stands, read from the stubs. Without flags it
+//! refreshes every page that shows progress (the checklist, role cards, team overview); with
+//! filters or a format it prints or exports; with `--check` it gates a review.
+
+use std::io::Write as _;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::{carry_out, load_team, project_root, shown, sync, ui_for};
+use crate::cli::{ChecklistArgs, ChecklistFormat, Global};
+use crate::context::{self, ChecklistView};
+use crate::diag::{Diagnostic, Invalid, NotDone};
+use crate::ids;
+use crate::pages::{self, Kind};
+use crate::plan::Plan;
+use crate::progress::{Progress, Status};
+use crate::render::{Data, Renderer};
+use crate::team::Team;
+use crate::write::{self, Root};
+
+pub fn run(global: &Global, args: &ChecklistArgs) -> Result<()> {
+    let root = Root::new(project_root(global));
+    let (_, mut team) = load_team(&root)?;
+    check_filters(&team, args)?;
+    let progress = pages::progress(&team, |p| root.read(p).ok().flatten());
+    warn_about(&root, &progress)?;
+    let filtered = args.role.is_some() || args.phase.is_some() || args.person.is_some();
+
+    if !args.check && args.format.is_none() && args.output.is_none() && !filtered {
+        let ui = ui_for(global);
+        let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
+        let pages = sync::only(pages::all(&team), |k| {
+            matches!(k, Kind::Checklist | Kind::Role(_) | Kind::TeamReadme)
+        });
+        let mut plan = Plan::default();
+        let conflicts = sync::refresh(
+            &root,
+            &team,
+            &renderer,
+            &pages,
+            args.write.force,
+            &ui,
+            &mut plan,
+        )?;
+        carry_out(
+            &root,
+            &plan,
+            conflicts,
+            &ui,
+            global.quiet,
+            args.write.dry_run,
+        )?;
+        return Ok(());
+    }
+
+    keep_only(&mut team, &progress, args);
+    if let Some(lang) = global.lang {
+        team.project.lang = lang;
+    }
+    let today = crate::today();
+    let view = context::build(&team, &progress, today).checklist;
+    if args.check {
+        return gate(&root, &view, &ui_for(global));
+    }
+    let text = match args.format.unwrap_or(ChecklistFormat::Md) {
+        ChecklistFormat::Json => json(&team, &view, args, today)?,
+        ChecklistFormat::Csv => csv(&team, &view)?,
+        ChecklistFormat::Md => {
+            let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
+            let mut data = Data::from(pages::data(&team, &progress, today));
+            data.data_mut()["page"] = serde_json::json!({ "path": "docs/checklist.md" });
+            let raw = renderer.render(&format!("{}/checklist.md", team.project.lang), &data)?;
+            pages::finish("docs/checklist.md", &raw).map_err(anyhow::Error::msg)?
+        }
+    };
+    match args.output.as_deref() {
+        None | Some("-") => std::io::stdout()
+            .write_all(text.as_bytes())
+            .or_else(super::closed_pipe)?,
+        Some(file) => write::export(&root.path().join(file), &text)?,
+    }
+    Ok(())
+}
+
+/// Unknown role, phase or person: a "did you mean", exit 2.
+fn check_filters(team: &Team, args: &ChecklistArgs) -> Result<()> {
+    let mut problems = Vec::new();
+    if let Some(role) = &args.role {
+        problems.extend(
+            team.catalog
+                .unknown_role(role)
+                .map(|m| Diagnostic::new("--role", m)),
+        );
+    }
+    if let Some(phase) = &args.phase {
+        if team.catalog.phase(phase).is_none() {
+            let hint = ids::suggestion(phase, team.catalog.phase_ids());
+            problems.push(Diagnostic::new(
+                "--phase",
+                format!("unknown phase `{phase}`{hint}"),
+            ));
+        }
+    }
+    if let Some(person) = &args.person {
+        if !team
+            .members
+            .iter()
+            .any(|m| m.name.eq_ignore_ascii_case(person))
+        {
+            let hint = ids::suggestion(person, team.members.iter().map(|m| m.name.as_str()));
+            problems.push(
+                Diagnostic::new(
+                    "--person",
+                    format!("nobody called `{person}` is on the team{hint}"),
+                )
+                .help("people are the [[member]] entries of mlteam.toml"),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Invalid(problems).into())
+    }
+}
+
+/// A stub whose front matter cannot be read is said, by file and line, never guessed.
+fn warn_about(root: &Root, progress: &Progress) -> Result<()> {
+    let mut err = anstream::stderr();
+    for (id, entry) in progress {
+        let file = shown(&root.path().join(pages::stub_path(id)));
+        for problem in &entry.problems {
+            writeln!(err, "warning: {file}:{}: {}", problem.line, problem.message)?;
+        }
+    }
+    Ok(())
+}
+
+/// Drops the deliverables the filters leave out; owner and phase are the stubs' own.
+fn keep_only(team: &mut Team, progress: &Progress, args: &ChecklistArgs) {
+    let holders: Option<Vec<String>> = args.person.as_ref().map(|person| {
+        team.members
+            .iter()
+            .filter(|m| m.name.eq_ignore_ascii_case(person))
+            .flat_map(|m| m.roles.clone())
+            .collect()
+    });
+    team.deliverables.retain(|id| {
+        let Some(entry) = progress.get(id) else {
+            return false;
+        };
+        args.role.as_ref().is_none_or(|r| *r == entry.owner)
+            && args.phase.as_ref().is_none_or(|p| *p == entry.phase)
+            && holders
+                .as_ref()
+                .is_none_or(|roles| roles.contains(&entry.owner))
+    });
+}
+
+/// `--check`: what is still open, and exit 1 while anything is.
+fn gate(root: &Root, view: &ChecklistView, ui: &crate::ui::Ui) -> Result<()> {
+    let mut out = anstream::stdout();
+    for phase in &view.phases {
+        for owner in &phase.owners {
+            for item in owner.items.iter().filter(|i| !i.done) {
+                let file = shown(&root.path().join("docs").join(&item.path));
+                let due = match (item.due.as_str(), item.overdue) {
+                    ("", _) => String::new(),
+                    (due, false) => ui.fill("checklist.due", &[("date", due)]),
+                    (due, true) => ui.fill("checklist.overdue", &[("date", due)]),
+                };
+                let owner_name = if owner.role.holders.is_empty() {
+                    owner.role.name.clone()
+                } else {
+                    format!("{} ({})", owner.role.name, owner.role.holders)
+                };
+                let line = ui.fill(
+                    "checklist.open",
+                    &[
+                        ("file", &file),
+                        ("status", ui.get(&format!("status.{}", item.status))),
+                        ("due", &due),
+                        ("phase", &phase.phase.name),
+                        ("owner", &owner_name),
+                    ],
+                );
+                writeln!(out, "{line}").or_else(super::closed_pipe)?;
+            }
+        }
+    }
+    if view.open > 0 {
+        return Err(NotDone {
+            open: view.open,
+            total: view.total,
+        }
+        .into());
+    }
+    writeln!(
+        out,
+        "{}",
+        ui.fill("checklist.all_done", &[("total", &view.total.to_string())])
+    )
+    .or_else(super::closed_pipe)?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct ChecklistJson<'a> {
+    schema: u32,
+    project: &'a str,
+    today: String,
+    filters: Filters<'a>,
+    total: usize,
+    done: usize,
+    open: usize,
+    overdue: usize,
+    phases: Vec<PhaseJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct Filters<'a> {
+    role: Option<&'a str>,
+    phase: Option<&'a str>,
+    person: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PhaseJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    total: usize,
+    done: usize,
+    items: Vec<ItemJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ItemJson<'a> {
+    deliverable: &'a str,
+    title: &'a str,
+    path: String,
+    owner: &'a str,
+    owner_name: &'a str,
+    people: Vec<&'a str>,
+    status: Status,
+    due: Option<&'a str>,
+    overdue: bool,
+}
+
+fn items<'a>(
+    team: &'a Team,
+    view: &'a ChecklistView,
+) -> impl Iterator<Item = (&'a context::ChecklistPhase, ItemJson<'a>)> {
+    view.phases.iter().flat_map(move |phase| {
+        phase.owners.iter().flat_map(move |owner| {
+            owner.items.iter().map(move |item| {
+                let json = ItemJson {
+                    deliverable: &item.id,
+                    title: &item.title,
+                    path: format!("docs/{}", item.path),
+                    owner: &owner.role.id,
+                    owner_name: &owner.role.name,
+                    people: team
+                        .holders(&owner.role.id)
+                        .map(|m| m.name.as_str())
+                        .collect(),
+                    status: item.status,
+                    due: Some(item.due.as_str()).filter(|d| !d.is_empty()),
+                    overdue: item.overdue,
+                };
+                (phase, json)
+            })
+        })
+    })
+}
+
+fn json(
+    team: &Team,
+    view: &ChecklistView,
+    args: &ChecklistArgs,
+    today: jiff::civil::Date,
+) -> Result<String> {
+    let mut phases: Vec<PhaseJson> = view
+        .phases
+        .iter()
+        .map(|p| PhaseJson {
+            id: &p.phase.id,
+            name: &p.phase.name,
+            total: p.total,
+            done: p.done,
+            items: Vec::new(),
+        })
+        .collect();
+    for (phase, item) in items(team, view) {
+        if let Some(p) = phases.iter_mut().find(|p| p.id == phase.phase.id) {
+            p.items.push(item);
+        }
+    }
+    let doc = ChecklistJson {
+        schema: 1,
+        project: &team.project.name,
+        today: today.to_string(),
+        filters: Filters {
+            role: args.role.as_deref(),
+            phase: args.phase.as_deref(),
+            person: args.person.as_deref(),
+        },
+        total: view.total,
+        done: view.done,
+        open: view.open,
+        overdue: view.overdue,
+        phases,
+    };
+    Ok(serde_json::to_string_pretty(&doc)? + "\n")
+}
+
+/// `phase,deliverable,title,owner,people,status,due,overdue,path` (RFC 4180).
+fn csv(team: &Team, view: &ChecklistView) -> Result<String> {
+    let mut out = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    out.write_record([
+        "phase",
+        "deliverable",
+        "title",
+        "owner",
+        "people",
+        "status",
+        "due",
+        "overdue",
+        "path",
+    ])?;
+    for (phase, item) in items(team, view) {
+        out.write_record([
+            phase.phase.id.as_str(),
+            item.deliverable,
+            item.title,
+            item.owner,
+            &item.people.join("; "),
+            item.status.as_str(),
+            item.due.unwrap_or(""),
+            if item.overdue { "true" } else { "false" },
+            &item.path,
+        ])?;
+    }
+    Ok(String::from_utf8(out.into_inner()?)?)
+}

@@ -1,0 +1,357 @@
+//! `mlteam checklist`: progress read from the stubs' front matter, filtered, exported, gated.
+
+use crate::support::{Project, stderr, stdout};
+
+fn team() -> Project {
+    let project = Project::new();
+    project.init(&[
+        "--roles",
+        "product-manager,data-scientist,ml-engineer",
+        "--member",
+        "Ada <ada@example.com>=ml-engineer",
+        "--member",
+        "Bo Li=product-manager,data-scientist",
+    ]);
+    project
+}
+
+/// Sets `key: value` in a stub's front matter.
+fn set(project: &Project, deliverable: &str, key: &str, value: &str) {
+    let path = format!("docs/deliverables/{deliverable}.md");
+    let text = project.file(&path);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with(&format!("{key}:")))
+        .unwrap()
+        .to_string();
+    project.write(&path, &text.replacen(&line, &format!("{key}: {value}"), 1));
+}
+
+fn checklist_region(project: &Project) -> String {
+    let text = project.file("docs/checklist.md");
+    text.split("<!-- mlteam:begin checklist")
+        .nth(1)
+        .unwrap()
+        .split("<!-- mlteam:end checklist")
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn status_changes_show_in_the_checklist_and_the_cards() {
+    let project = team();
+    set(&project, "prd", "status", "done");
+    set(&project, "model-report", "status", "review");
+    set(&project, "model-report", "due", "2026-11-20");
+    let output = project.run(&["checklist"]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(
+        stdout(&output).contains("updated  docs/checklist.md"),
+        "{}",
+        stdout(&output)
+    );
+    let region = checklist_region(&project);
+    assert!(
+        region.contains("Overall: 1 of 7 done, 1 overdue.\n"),
+        "{region}"
+    );
+    assert!(region.contains("## Discovery: 1 of 3 done\n\n- Product manager (Bo Li)\n  - [x] [Product requirements document (PRD)](deliverables/prd.md): done\n"), "{region}");
+    assert!(region.contains("  - [ ] [Model report](deliverables/model-report.md): review, due 2026-11-20, **overdue**\n"), "{region}");
+    let card = project.file("docs/team/roles/data-scientist.md");
+    assert!(
+        card.contains(
+            "| [Model report](../../deliverables/model-report.md) | review (overdue) | 2026-11-20 |"
+        ),
+        "{card}"
+    );
+    assert!(
+        project
+            .file("docs/team/README.md")
+            .contains("[Product requirements document (PRD)](../deliverables/prd.md) (done)")
+    );
+    // Nothing else changed: a second run writes nothing.
+    let before = project.snapshot();
+    assert!(
+        project
+            .run(&["checklist"])
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    assert_eq!(project.snapshot(), before);
+}
+
+#[test]
+fn overdue_is_judged_against_today() {
+    let project = team();
+    set(&project, "prd", "due", "2026-11-28");
+    let region = |today: &str| {
+        let output = project
+            .run(&["checklist", "--phase", "discovery"])
+            .env("MLTEAM_TODAY", today)
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        stdout(&output)
+    };
+    assert!(
+        !region("2026-11-28").contains("overdue"),
+        "due today is not overdue"
+    );
+    assert!(region("2026-11-29").contains("[Product requirements document (PRD)](deliverables/prd.md): todo, due 2026-11-28, **overdue**"));
+}
+
+#[test]
+fn a_deleted_stub_is_missing_and_a_bad_status_is_named() {
+    let project = team();
+    fs_err::remove_file(project.path("docs/deliverables/integration-spec.md")).unwrap();
+    let output = project
+        .run(&["checklist", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let items: Vec<&serde_json::Value> = json["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["items"].as_array().unwrap())
+        .collect();
+    let status = |id: &str| {
+        items
+            .iter()
+            .find(|i| i["deliverable"] == id)
+            .map(|i| i["status"].clone())
+    };
+    assert_eq!(status("integration-spec"), Some("missing".into()));
+    assert_eq!(
+        status("datasheet"),
+        None,
+        "datasheet belongs to the data engineer, not on this team"
+    );
+    let region = stdout(
+        &project
+            .run(&["checklist", "--role", "ml-engineer"])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        region.contains(
+            "  - [ ] [Integration specification](deliverables/integration-spec.md): missing\n"
+        ),
+        "{region}"
+    );
+    set(&project, "data-analysis-report", "status", "finished");
+    let output = project
+        .run(&["checklist", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        stderr(&output),
+        "warning: demo/docs/deliverables/data-analysis-report.md:7: `status` must be one of todo, draft, review, done\n"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let report = json["phases"][1]["items"][0].clone();
+    assert_eq!(
+        (report["deliverable"].as_str(), report["status"].as_str()),
+        (Some("data-analysis-report"), Some("unreadable"))
+    );
+}
+
+#[test]
+fn filters_by_role_phase_and_person() {
+    let project = team();
+    let md = |args: &[&str]| {
+        let mut all = vec!["checklist"];
+        all.extend(args);
+        let output = project.run(&all).output().unwrap();
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        stdout(&output)
+    };
+    let by_role = md(&["--role", "ml-engineer"]);
+    assert!(by_role.contains("Overall: 0 of 2 done."), "{by_role}");
+    assert!(
+        by_role.contains("Inference system design") && !by_role.contains("Model report"),
+        "{by_role}"
+    );
+    let by_phase = md(&["--phase", "modeling"]);
+    assert!(
+        by_phase.contains("## Modeling: 0 of 1 done") && !by_phase.contains("## Discovery"),
+        "{by_phase}"
+    );
+    let by_person = md(&["--person", "bo li"]);
+    assert!(by_person.contains("Overall: 0 of 5 done."), "{by_person}");
+    assert!(
+        !by_person.contains("Inference system design"),
+        "{by_person}"
+    );
+    // Filters print; they never rewrite the shared file.
+    assert!(checklist_region(&project).contains("Overall: 0 of 7 done."));
+}
+
+#[test]
+fn a_stub_may_hand_its_deliverable_to_another_owner() {
+    let project = team();
+    set(&project, "integration-spec", "owner", "data-scientist");
+    let by_role = stdout(
+        &project
+            .run(&["checklist", "--role", "data-scientist"])
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        by_role.contains("[Integration specification](deliverables/integration-spec.md)"),
+        "{by_role}"
+    );
+    set(&project, "integration-spec", "owner", "data-scientst");
+    let output = project
+        .run(&["checklist", "--role", "ml-engineer"])
+        .output()
+        .unwrap();
+    assert!(stderr(&output).contains("integration-spec.md:4: owner: unknown role `data-scientst`; did you mean `data-scientist`?"), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Integration specification"),
+        "falls back to the catalog's owner"
+    );
+}
+
+#[test]
+fn every_format_parses_back() {
+    let project = team();
+    set(&project, "prd", "status", "done");
+    set(&project, "prd", "due", "2026-12-01");
+    let output = project
+        .run(&["checklist", "--format", "json", "-o", "progress.json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_str(&project.file("progress.json")).unwrap();
+    assert_eq!(
+        (
+            json["schema"].as_u64(),
+            json["total"].as_u64(),
+            json["done"].as_u64()
+        ),
+        (Some(1), Some(7), Some(1))
+    );
+    assert_eq!(
+        json["phases"][0]["items"][0],
+        serde_json::json!({
+            "deliverable": "prd", "title": "Product requirements document (PRD)", "path": "docs/deliverables/prd.md",
+            "owner": "product-manager", "owner_name": "Product manager", "people": ["Bo Li"],
+            "status": "done", "due": "2026-12-01", "overdue": false
+        })
+    );
+
+    let csv = stdout(
+        &project
+            .run(&["checklist", "--format", "csv"])
+            .output()
+            .unwrap(),
+    );
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "phase",
+            "deliverable",
+            "title",
+            "owner",
+            "people",
+            "status",
+            "due",
+            "overdue",
+            "path"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 7);
+    assert_eq!(
+        rows[0].iter().collect::<Vec<_>>(),
+        [
+            "discovery",
+            "prd",
+            "Product requirements document (PRD)",
+            "product-manager",
+            "Bo Li",
+            "done",
+            "2026-12-01",
+            "false",
+            "docs/deliverables/prd.md"
+        ]
+    );
+
+    let md = stdout(
+        &project
+            .run(&["checklist", "--format", "md"])
+            .output()
+            .unwrap(),
+    );
+    let done: Vec<&str> = md
+        .lines()
+        .filter(|l| l.trim_start().starts_with("- [x]"))
+        .collect();
+    let open = md
+        .lines()
+        .filter(|l| l.trim_start().starts_with("- [ ]"))
+        .count();
+    assert_eq!((done.len(), open), (1, 6), "{md}");
+}
+
+#[test]
+fn check_gates_a_phase_review() {
+    let project = team();
+    let gate = |phase: &str| {
+        project
+            .run(&["checklist", "--check", "--phase", phase])
+            .output()
+            .unwrap()
+    };
+    let output = gate("discovery");
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "demo/docs/deliverables/prd.md: todo; Discovery, owned by Product manager (Bo Li)\n\
+         demo/docs/deliverables/product-whitepaper.md: todo; Discovery, owned by Product manager (Bo Li)\n\
+         demo/docs/deliverables/solution-proposal.md: todo; Discovery, owned by Product manager (Bo Li)\n"
+    );
+    assert_eq!(stderr(&output), "error: 3 of 3 deliverables are not done\n");
+    for deliverable in ["prd", "product-whitepaper", "solution-proposal"] {
+        set(&project, deliverable, "status", "done");
+    }
+    let before = project.snapshot();
+    let output = gate("discovery");
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(stdout(&output), "All 3 listed deliverables are done.\n");
+    assert_eq!(project.snapshot(), before, "--check writes nothing");
+    assert_eq!(gate("modeling").status.code(), Some(1));
+}
+
+#[test]
+fn unknown_filters_get_a_suggestion() {
+    let project = team();
+    let cases = [
+        (
+            &["--role", "ml-enginer"][..],
+            "error: --role: unknown role `ml-enginer`; did you mean `ml-engineer`?\n",
+        ),
+        (
+            &["--phase", "modelling"],
+            "error: --phase: unknown phase `modelling`; did you mean `modeling`?\n",
+        ),
+        (
+            &["--person", "Ada Lovelace"],
+            "error: --person: nobody called `Ada Lovelace` is on the team; did you mean `Ada`?\n  help: people are the [[member]] entries of mlteam.toml\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        let mut all = vec!["checklist"];
+        all.extend(args);
+        let output = project.run(&all).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&output), expected);
+    }
+}
