@@ -38,11 +38,6 @@ impl Kind {
             Kind::Checklist => "checklist.md",
         }
     }
-
-    /// Stubs and meeting pages belong to their readers once written (SPEC §5).
-    pub fn owned_by_readers(&self) -> bool {
-        matches!(self, Kind::Deliverable(_) | Kind::Meeting(_))
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

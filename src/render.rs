@@ -114,10 +114,6 @@ impl Renderer {
             .map(|(name, (origin, _))| (name.as_str(), origin.as_str()))
     }
 
-    pub fn has(&self, name: &str) -> bool {
-        self.sources.contains_key(name)
-    }
-
     /// Renders a template; an error names the template's file, line and column.
     pub fn render(&self, name: &str, data: &Data) -> Result<String> {
         self.hb.render_with_context(name, data).map_err(|e| {

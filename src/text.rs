@@ -61,10 +61,6 @@ impl Text {
             Lang::Zh => &self.zh,
         }
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.en.is_empty() && self.zh.is_empty()
-    }
 }
 
 impl<'de> Deserialize<'de> for Text {

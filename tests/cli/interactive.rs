@@ -55,12 +55,28 @@ fn take_defaults_until_roles(session: &mut Pty) {
     answer(session, "Language of the documents", ENTER);
 }
 
-fn take_defaults_after_roles(session: &mut Pty) {
+/// The three role questions, one per group; `management` is typed at the first.
+fn choose_roles(session: &mut Pty, management: &str) {
+    answer(session, "Roles on the team: Management", management);
+    answer(
+        session,
+        "Roles on the team: Research and engineering",
+        ENTER,
+    );
+    answer(
+        session,
+        "Roles on the team: Development and delivery",
+        ENTER,
+    );
+}
+
+/// Everything after the roles with its default, then `confirm` at the last question.
+fn take_defaults_after_roles(session: &mut Pty, confirm: &str) {
     answer(session, "Name the people who hold these roles now?", ENTER);
     answer(session, "Meetings to keep", ENTER);
     answer(session, "Project start date", ENTER);
     answer(session, "Timezone of the meetings", ENTER);
-    answer(session, "Write this skeleton?", ENTER);
+    answer(session, "Write this skeleton?", confirm);
 }
 
 #[test]
@@ -68,18 +84,8 @@ fn enter_all_the_way_writes_the_core_team() {
     let project = Project::new();
     let mut session = spawn(&project);
     take_defaults_until_roles(&mut session);
-    answer(&mut session, "Roles on the team: Management", ENTER);
-    answer(
-        &mut session,
-        "Roles on the team: Research and engineering",
-        ENTER,
-    );
-    answer(
-        &mut session,
-        "Roles on the team: Development and delivery",
-        ENTER,
-    );
-    take_defaults_after_roles(&mut session);
+    choose_roles(&mut session, ENTER);
+    take_defaults_after_roles(&mut session, ENTER);
     let (code, output) = finish(session);
     assert_eq!(code, 0, "{output}");
     let manifest = project.file("mlteam.toml");
@@ -103,21 +109,7 @@ fn a_toggled_role_and_a_named_person_reach_the_manifest() {
     let mut session = spawn(&project);
     take_defaults_until_roles(&mut session);
     // The product manager is first and pre-selected: space takes it off the team.
-    answer(
-        &mut session,
-        "Roles on the team: Management",
-        &format!("{SPACE}{ENTER}"),
-    );
-    answer(
-        &mut session,
-        "Roles on the team: Research and engineering",
-        ENTER,
-    );
-    answer(
-        &mut session,
-        "Roles on the team: Development and delivery",
-        ENTER,
-    );
+    choose_roles(&mut session, &format!("{SPACE}{ENTER}"));
     answer(
         &mut session,
         "Name the people who hold these roles now?",
@@ -181,26 +173,8 @@ fn no_at_the_confirmation_writes_nothing() {
     let before = project.snapshot();
     let mut session = spawn(&project);
     take_defaults_until_roles(&mut session);
-    answer(&mut session, "Roles on the team: Management", ENTER);
-    answer(
-        &mut session,
-        "Roles on the team: Research and engineering",
-        ENTER,
-    );
-    answer(
-        &mut session,
-        "Roles on the team: Development and delivery",
-        ENTER,
-    );
-    answer(
-        &mut session,
-        "Name the people who hold these roles now?",
-        ENTER,
-    );
-    answer(&mut session, "Meetings to keep", ENTER);
-    answer(&mut session, "Project start date", ENTER);
-    answer(&mut session, "Timezone of the meetings", ENTER);
-    answer(&mut session, "Write this skeleton?", "n");
+    choose_roles(&mut session, ENTER);
+    take_defaults_after_roles(&mut session, "n");
     let (code, output) = finish(session);
     assert_eq!(code, 130, "{output}");
     assert!(
