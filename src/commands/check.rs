@@ -1,7 +1,6 @@
 //! `mlteam check`: everything that makes the docs untrue or the team unsound, each problem at its
 //! file and line; exit 1 when there is any. It walks the same pipeline as `sync`, writing nothing.
 
-use std::collections::BTreeMap;
 use std::io::Write as _;
 
 use anyhow::Result;
@@ -9,7 +8,7 @@ use anyhow::Result;
 use super::{load_team, project_root, shown, ui_for};
 use crate::cli::Global;
 use crate::diag::{Diagnostic, Invalid, ProblemsFound};
-use crate::manifest::{self, Seg, Source};
+use crate::manifest::{Manifest, Seg, Source};
 use crate::pages::{self, Kind};
 use crate::plan::{Action, Plan};
 use crate::render::Renderer;
@@ -51,17 +50,12 @@ fn team_problems(team: &Team, source: &Source) -> Vec<Diagnostic> {
             .role(id)
             .map_or(id.to_string(), |r| r.name.get(lang).to_string())
     };
-    let manifest_roles: Vec<String> = toml::from_str::<toml::Table>(&source.text)
-        .ok()
-        .and_then(|t| t.get("team")?.get("roles")?.as_array().cloned())
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default();
+    // The manifest was read once already to build the team; its own order points at the lines.
+    let Ok(manifest) = Manifest::parse(source) else {
+        return Vec::new();
+    };
     let at_role = |role: &str, message: String| {
-        let path = match manifest_roles.iter().position(|r| r == role) {
+        let path = match manifest.team.roles.iter().position(|r| r == role) {
             Some(i) => vec![Key("team"), Key("roles"), Index(i)],
             None => vec![Key("team"), Key("roles")],
         };
@@ -126,11 +120,7 @@ fn team_problems(team: &Team, source: &Source) -> Vec<Diagnostic> {
             );
         }
     }
-    let overrides: BTreeMap<String, BTreeMap<String, String>> =
-        toml::from_str::<manifest::Manifest>(&source.text)
-            .map(|m| m.raci.overrides)
-            .unwrap_or_default();
-    for (activity, cells) in &overrides {
+    for (activity, cells) in &manifest.raci.overrides {
         for role in cells.keys().filter(|r| !team.roles.contains(r)) {
             out.push(
                 source

@@ -7,12 +7,13 @@ use std::io::Write as _;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{carry_out, load_team, project_root, shown, sync, ui_for};
+use super::sync::{self, Scope};
+use super::{load_team, project_root, shown, ui_for};
 use crate::cli::{ChecklistArgs, ChecklistFormat, Global};
 use crate::context::{self, ChecklistView};
 use crate::diag::{Diagnostic, Invalid, NotDone};
 use crate::ids;
-use crate::pages::{self, Kind};
+use crate::pages;
 use crate::plan::Plan;
 use crate::progress::{Progress, Status};
 use crate::render::{Data, Renderer};
@@ -28,30 +29,15 @@ pub fn run(global: &Global, args: &ChecklistArgs) -> Result<()> {
     let filtered = args.role.is_some() || args.phase.is_some() || args.person.is_some();
 
     if !args.check && args.format.is_none() && args.output.is_none() && !filtered {
-        let ui = ui_for(global);
-        let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
-        let pages = sync::only(pages::all(&team), |k| {
-            matches!(k, Kind::Checklist | Kind::Role(_) | Kind::TeamReadme)
-        });
-        let mut plan = Plan::default();
-        let conflicts = sync::refresh(
+        return sync::sync_team(
             &root,
             &team,
-            &renderer,
-            &pages,
-            args.write.force,
-            &ui,
-            &mut plan,
-        )?;
-        carry_out(
-            &root,
-            &plan,
-            conflicts,
-            &ui,
-            global.quiet,
-            args.write.dry_run,
-        )?;
-        return Ok(());
+            Plan::default(),
+            Scope::Progress,
+            global,
+            &args.write,
+            false,
+        );
     }
 
     keep_only(&mut team, &progress, args);

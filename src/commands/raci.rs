@@ -6,7 +6,8 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::{carry_out, load_team, project_root, shown, sync, ui_for};
+use super::sync::{self, Scope};
+use super::{load_team, project_root, shown, ui_for};
 use crate::cli::{ExportFormat, Global, WriteArgs};
 use crate::diag::{Diagnostic, Invalid};
 use crate::edit::Editor;
@@ -22,13 +23,15 @@ pub const MATRIX_PAGE: &str = "docs/team/raci.md";
 pub fn run(global: &Global, args: &WriteArgs) -> Result<()> {
     let root = Root::new(project_root(global));
     let (_, team) = load_team(&root)?;
-    let ui = ui_for(global);
-    let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
-    let pages = sync::only(pages::all(&team), |k| *k == Kind::Raci);
-    let mut plan = Plan::default();
-    let conflicts = sync::refresh(&root, &team, &renderer, &pages, args.force, &ui, &mut plan)?;
-    carry_out(&root, &plan, conflicts, &ui, global.quiet, args.dry_run)?;
-    Ok(())
+    sync::sync_team(
+        &root,
+        &team,
+        Plan::default(),
+        Scope::Matrix,
+        global,
+        args,
+        false,
+    )
 }
 
 /// `raci --format F [-o FILE]`: the matrix in another format, to a file or standard output.
@@ -44,7 +47,10 @@ pub fn export(global: &Global, format: ExportFormat, output: Option<&str>) -> Re
         ExportFormat::Csv => export::csv(&team)?,
         ExportFormat::Md => {
             let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
-            let page = sync::only(pages::all(&team), |k| *k == Kind::Raci);
+            let page: Vec<_> = pages::all(&team)
+                .into_iter()
+                .filter(|p| p.kind == Kind::Raci)
+                .collect();
             let rendered = pages::render(&team, &renderer, &page, crate::today(), |p| {
                 root.read(p).ok().flatten()
             })?;

@@ -17,14 +17,15 @@ use crate::write::Root;
 pub fn run(global: &Global, args: &WriteArgs) -> Result<()> {
     let root = Root::new(project_root(global));
     let (_, team) = load_team(&root)?;
-    let pages = pages::all(&team);
-    let ui = ui_for(global);
-    let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
-    let mut plan = Plan::default();
-    let conflicts = refresh(&root, &team, &renderer, &pages, args.force, &ui, &mut plan)?;
-    add_orphans(&root, &team, &pages, &ui, &mut plan)?;
-    carry_out(&root, &plan, conflicts, &ui, global.quiet, args.dry_run)?;
-    Ok(())
+    sync_team(
+        &root,
+        &team,
+        Plan::default(),
+        Scope::All,
+        global,
+        args,
+        false,
+    )
 }
 
 /// Writes an edited manifest and everything it changes in the docs as one plan: all of it, or
@@ -41,29 +42,69 @@ pub fn with_manifest(
     let source = Source::new(shown(&root.path().join(manifest::FILE)), new);
     let manifest = Manifest::parse(&source)?;
     let team = Team::from_manifest(&manifest, &source)?;
-    let ui = ui_for(global);
-    let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
     let mut plan = Plan::default();
     if source.text != old {
+        let edit = Action::Update {
+            regions: Vec::new(),
+        };
         plan.push(
             manifest::FILE,
-            Action::Update {
-                regions: Vec::new(),
-            },
+            edit,
             Some(old.to_string()),
-            Some(source.text.clone()),
+            Some(source.text),
         );
     }
-    let pages = pages::all(&team);
+    sync_team(root, &team, plan, Scope::All, global, args, matrix_imported)
+}
+
+/// Which pages a regenerating command brings up to date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every page, and the orphans reported (`sync`).
+    All,
+    /// The RACI matrix (`raci`).
+    Matrix,
+    /// The pages that show progress: checklist, role cards, team overview (`checklist`).
+    Progress,
+}
+
+impl Scope {
+    fn covers(self, kind: &Kind) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Matrix => *kind == Kind::Raci,
+            Scope::Progress => matches!(kind, Kind::Checklist | Kind::Role(_) | Kind::TeamReadme),
+        }
+    }
+}
+
+/// The pages of `scope` refreshed (orphans reported for `All`), then the plan carried out.
+pub fn sync_team(
+    root: &Root,
+    team: &Team,
+    mut plan: Plan,
+    scope: Scope,
+    global: &Global,
+    args: &WriteArgs,
+    matrix_imported: bool,
+) -> Result<()> {
+    let ui = ui_for(global);
+    let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
+    let pages: Vec<Page> = pages::all(team)
+        .into_iter()
+        .filter(|p| scope.covers(&p.kind))
+        .collect();
     let (matrix, rest): (Vec<Page>, Vec<Page>) = pages
         .iter()
         .cloned()
         .partition(|p| matrix_imported && p.kind == Kind::Raci);
-    let mut conflicts = refresh(root, &team, &renderer, &rest, args.force, &ui, &mut plan)?;
+    let mut conflicts = refresh(root, team, &renderer, &rest, args.force, &ui, &mut plan)?;
     conflicts.extend(refresh(
-        root, &team, &renderer, &matrix, true, &ui, &mut plan,
+        root, team, &renderer, &matrix, true, &ui, &mut plan,
     )?);
-    add_orphans(root, &team, &pages, &ui, &mut plan)?;
+    if scope == Scope::All {
+        add_orphans(root, team, &pages, &ui, &mut plan)?;
+    }
     carry_out(root, &plan, conflicts, &ui, global.quiet, args.dry_run)?;
     Ok(())
 }
@@ -133,9 +174,4 @@ fn add_orphans(root: &Root, team: &Team, pages: &[Page], ui: &Ui, plan: &mut Pla
         }
     }
     Ok(())
-}
-
-/// The pages of one kind, for the commands that regenerate a single file.
-pub fn only(pages: Vec<Page>, keep: impl Fn(&Kind) -> bool) -> Vec<Page> {
-    pages.into_iter().filter(|p| keep(&p.kind)).collect()
 }
