@@ -231,9 +231,8 @@ pub enum TemplatesCommand {
     Export {
         #[arg(value_name = "DIR")]
         dir: Option<PathBuf>,
-        /// Replace files already in DIR
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        write: WriteArgs,
     },
     /// Print the JSON data a template receives (for one output file, given by its path)
     Context {

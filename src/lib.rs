@@ -65,8 +65,8 @@ pub fn run(cli: Cli) -> Result<()> {
         },
         Command::Templates { command } => match command {
             TemplatesCommand::List => commands::templates::list(global),
-            TemplatesCommand::Export { dir, force } => {
-                commands::templates::export(global, dir.as_deref(), force)
+            TemplatesCommand::Export { dir, write } => {
+                commands::templates::export(global, dir.as_deref(), &write)
             }
             TemplatesCommand::Context { page } => {
                 commands::templates::context(global, page.as_deref())

@@ -8,7 +8,7 @@ use anyhow::Result;
 
 use super::{load_team, project_root, shown, ui_for};
 use crate::assets;
-use crate::cli::Global;
+use crate::cli::{Global, WriteArgs};
 use crate::diag::{Diagnostic, Invalid};
 use crate::ids;
 use crate::pages;
@@ -31,8 +31,8 @@ pub fn list(global: &Global) -> Result<()> {
 }
 
 /// Copies the built-in templates (those of `--lang`, or all) under `dir`, through the writer:
-/// nothing existing is replaced unless `force`.
-pub fn export(global: &Global, dir: Option<&Path>, force: bool) -> Result<()> {
+/// nothing existing is replaced unless `--force`.
+pub fn export(global: &Global, dir: Option<&Path>, args: &WriteArgs) -> Result<()> {
     let root = Root::new(project_root(global));
     let target = dir.map_or_else(
         || OVERRIDE_DIR.to_string(),
@@ -51,7 +51,7 @@ pub fn export(global: &Global, dir: Option<&Path>, force: bool) -> Result<()> {
         match root.read(&relative)? {
             None => plan.push(relative, Action::Create, None, Some(text.to_string())),
             Some(old) if old == text => plan.push(relative, Action::Unchanged, Some(old), None),
-            Some(old) if force => {
+            Some(old) if args.force => {
                 plan.push(relative, Action::Replace, Some(old), Some(text.to_string()))
             }
             Some(old) => plan.push(
@@ -64,10 +64,7 @@ pub fn export(global: &Global, dir: Option<&Path>, force: bool) -> Result<()> {
             ),
         }
     }
-    root.apply(&plan)?;
-    if !global.quiet {
-        plan.print_summary(&mut anstream::stdout(), &ui, false)?;
-    }
+    super::carry_out(&root, &plan, Vec::new(), &ui, global.quiet, args.dry_run)?;
     Ok(())
 }
 

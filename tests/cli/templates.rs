@@ -107,3 +107,21 @@ fn context_prints_the_data_a_template_sees() {
         stderr(&output)
     );
 }
+
+#[test]
+fn export_has_a_dry_run() {
+    let project = Project::new();
+    project.init(&[]);
+    let before = project.snapshot();
+    let output = project
+        .run(&["templates", "export", "--lang", "zh", "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(
+        stdout(&output).contains("would create  .mlteam/templates/zh/raci.md.hbs"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(project.snapshot(), before);
+}
