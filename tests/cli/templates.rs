@@ -119,7 +119,7 @@ fn export_has_a_dry_run() {
         .unwrap();
     assert!(output.status.success());
     assert!(
-        stdout(&output).contains("would create  .mlteam/templates/zh/raci.md.hbs"),
+        stdout(&output).contains("将创建  .mlteam/templates/zh/raci.md.hbs"),
         "{}",
         stdout(&output)
     );
