@@ -60,6 +60,11 @@ pub enum Command {
     Checklist(ChecklistArgs),
     /// Check the manifest, the RACI rules and the generated files; exit 1 listing every problem
     Check,
+    /// The team's meeting cadence; --ics writes it as an RFC 5545 calendar (`-` for standard output)
+    Meetings {
+        #[arg(long, value_name = "FILE")]
+        ics: Option<String>,
+    },
     /// The catalog of roles; add roles to the team or remove them
     Roles {
         #[command(subcommand)]

@@ -183,6 +183,8 @@ pub struct DeliverableView {
     pub phase: PhaseRef,
     pub activity: Option<ActivityRef>,
     pub sections: Vec<SectionView>,
+    /// GitHub handles of the people holding the owner role (or the role covering for it).
+    pub reviewers: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -606,6 +608,10 @@ impl Builder<'_> {
             contributors: contributors.into_iter().map(|r| self.role_ref(r)).collect(),
             phase: self.phase_ref(&self.phase_of(&d.id)),
             activity: d.activity.as_deref().map(|a| self.activity_ref(a)),
+            reviewers: team
+                .holders(team.acting(self.owner_of(&d.id)))
+                .filter_map(|m| m.github.clone())
+                .collect(),
             sections: d
                 .sections
                 .iter()

@@ -23,6 +23,8 @@ pub enum Kind {
     Meeting(String),
     Calendar,
     Checklist,
+    /// `.github/CODEOWNERS`, when people have GitHub handles.
+    Codeowners,
 }
 
 impl Kind {
@@ -36,6 +38,7 @@ impl Kind {
             Kind::Meeting(_) => "meeting.md",
             Kind::Calendar => "calendar.ics",
             Kind::Checklist => "checklist.md",
+            Kind::Codeowners => "codeowners",
         }
     }
 }
@@ -83,6 +86,9 @@ pub fn all(team: &Team) -> Vec<Page> {
     }));
     out.push(page("docs/meetings/calendar.ics".into(), Kind::Calendar));
     out.push(page("docs/checklist.md".into(), Kind::Checklist));
+    if team.members.iter().any(|m| m.github.is_some()) {
+        out.push(page(".github/CODEOWNERS".into(), Kind::Codeowners));
+    }
     out
 }
 
@@ -203,6 +209,8 @@ fn render_page(
 pub fn finish(path: &str, raw: &str) -> Result<String, String> {
     if path.ends_with(".md") {
         region::seal(&markdown::tidy(raw)).map_err(|e| format!("line {}: {}", e.line, e.message))
+    } else if path.ends_with("CODEOWNERS") {
+        region::seal(raw).map_err(|e| format!("line {}: {}", e.line, e.message))
     } else if path.ends_with(".ics") {
         Ok(ics::seal(&ics::finish(raw)))
     } else {

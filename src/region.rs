@@ -1,13 +1,24 @@
-//! Generated regions (SPEC §5): `<!-- mlteam:begin NAME digest=HEX -->` … `<!-- mlteam:end NAME -->`.
-//! The digest records the body as written, so a body that no longer matches was edited by hand.
+//! Generated regions (SPEC §5): `<!-- mlteam:begin NAME digest=HEX -->` … `<!-- mlteam:end NAME -->`
+//! in Markdown, `# mlteam:begin NAME digest=HEX` … `# mlteam:end NAME` in files whose comments
+//! start with `#` (CODEOWNERS). The digest records the body as written, so a body that no longer
+//! matches was edited by hand.
 
 use std::ops::Range;
 
 use sha2::{Digest, Sha256};
 
-const BEGIN: &str = "<!-- mlteam:begin ";
-const END: &str = "<!-- mlteam:end ";
-const CLOSE: &str = "-->";
+/// How a file writes its markers: (comment opener, closer).
+const STYLES: [(&str, &str); 2] = [("<!-- ", " -->"), ("# ", "")];
+
+/// `mlteam:begin …` or `mlteam:end …` inside a marker line of either style, with the opener and
+/// closer to write it back the same way.
+fn marker<'l>(line: &'l str, word: &str) -> Option<(&'l str, (&'static str, &'static str))> {
+    STYLES.iter().find_map(|&(open, close)| {
+        let rest = line.strip_prefix(open)?.trim_start().strip_prefix(word)?;
+        let rest = rest.strip_suffix(close.trim_start())?;
+        Some((rest.trim(), (open, close)))
+    })
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Region {
@@ -53,7 +64,7 @@ pub fn parse(text: &str) -> Result<Vec<Region>, MarkerError> {
         let line = raw.trim();
         let span = offset..offset + raw.len();
         offset += raw.len();
-        if let Some(rest) = line.strip_prefix(BEGIN).and_then(|r| r.strip_suffix(CLOSE)) {
+        if let Some((rest, _)) = marker(line, "mlteam:begin ") {
             let mut words = rest.split_whitespace();
             let name = words.next().unwrap_or_default().to_string();
             let digest = words
@@ -80,7 +91,7 @@ pub fn parse(text: &str) -> Result<Vec<Region>, MarkerError> {
                 });
             }
             open = Some((name, digest, line_no, span));
-        } else if let Some(rest) = line.strip_prefix(END).and_then(|r| r.strip_suffix(CLOSE)) {
+        } else if let Some((rest, _)) = marker(line, "mlteam:end ") {
             let name = rest.trim();
             match open.take() {
                 Some((open_name, digest, open_line, begin)) if open_name == name => {
@@ -132,8 +143,10 @@ pub fn seal(text: &str) -> Result<String, MarkerError> {
         } else {
             "\n"
         };
+        let (_, (open, close)) =
+            marker(text[region.begin.clone()].trim(), "mlteam:begin ").expect("a begin marker");
         out.push_str(&format!(
-            "{BEGIN}{} digest={} {CLOSE}{newline}",
+            "{open}mlteam:begin {} digest={}{close}{newline}",
             region.name,
             digest(&text[region.body.clone()])
         ));
@@ -228,6 +241,36 @@ mod tests {
                 .edited(&text.replace("| a |", "| b |"))
         );
         assert_eq!(sealed(&text), text, "sealing twice changes nothing");
+    }
+
+    #[test]
+    fn hash_comment_markers_work_the_same() {
+        let text = sealed(
+            "# ours\n# mlteam:begin owners\n/docs/a.md @ada\n# mlteam:end owners\n/src @bo\n",
+        );
+        assert!(
+            text.starts_with("# ours\n# mlteam:begin owners digest="),
+            "{text}"
+        );
+        let regions = parse(&text).unwrap();
+        assert_eq!(
+            (regions[0].name.as_str(), &text[regions[0].body.clone()]),
+            ("owners", "/docs/a.md @ada\n")
+        );
+        let fresh = sealed("# mlteam:begin owners\n/docs/a.md @cy\n# mlteam:end owners\n");
+        let out = splice(&text, &fresh, false).unwrap();
+        assert!(
+            out.text
+                .ends_with("/docs/a.md @cy\n# mlteam:end owners\n/src @bo\n"),
+            "{}",
+            out.text
+        );
+        assert_eq!(
+            sealed("<!-- mlteam:begin x -->\n<!-- mlteam:end x -->\n")
+                .lines()
+                .next(),
+            Some("<!-- mlteam:begin x digest=e3b0c44298fc1c14 -->")
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod checklist;
 pub mod init;
+pub mod meetings;
 pub mod meta;
 pub mod raci;
 pub mod roles;

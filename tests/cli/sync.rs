@@ -560,3 +560,62 @@ fn the_html_export_is_one_self_contained_page() {
         "{zh}"
     );
 }
+
+#[test]
+fn codeowners_follow_the_owner_roles_and_keep_other_rules() {
+    let project = Project::new();
+    project.init(&[
+        "--roles",
+        "product-manager,ml-engineer",
+        "--member",
+        "Ada @ada-l=ml-engineer",
+        "--member",
+        "Bo @bo=product-manager",
+    ]);
+    let owners = project.file(".github/CODEOWNERS");
+    assert!(
+        owners.contains("\n/docs/deliverables/prd.md @bo\n"),
+        "{owners}"
+    );
+    assert!(
+        owners.contains("\n/docs/deliverables/inference-system-design.md @ada-l\n"),
+        "{owners}"
+    );
+    project.write(".github/CODEOWNERS", &format!("{owners}/src/ @ada-l\n"));
+    // The product manager leaves: the ML engineer covers, so Ada reviews the PRD.
+    let output = project
+        .run(&["roles", "remove", "product-manager"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let owners = project.file(".github/CODEOWNERS");
+    assert!(
+        owners.ends_with("# mlteam:end codeowners\n/src/ @ada-l\n"),
+        "{owners}"
+    );
+    assert!(!owners.contains("@bo"), "{owners}");
+}
+
+#[test]
+fn meetings_lists_the_cadence_and_writes_a_calendar() {
+    let project = four_roles();
+    let output = project.run(&["meetings"]).output().unwrap();
+    assert!(output.status.success());
+    let list = stdout(&output);
+    assert!(list.starts_with("Daily stand-up "), "{list}");
+    assert!(
+        list.lines().any(|l| l.starts_with("Project review")
+            && l.contains("Monthly, on the first Monday")
+            && l.ends_with("15:00–16:30  Product manager")),
+        "{list}"
+    );
+    let output = project
+        .run(&["meetings", "--ics", "team.ics"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        project.file("team.ics"),
+        project.file("docs/meetings/calendar.ics")
+    );
+}
