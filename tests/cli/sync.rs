@@ -619,3 +619,69 @@ fn meetings_lists_the_cadence_and_writes_a_calendar() {
         project.file("docs/meetings/calendar.ics")
     );
 }
+
+#[test]
+fn custom_roles_activities_and_deliverables_join_the_docs() {
+    let project = four_roles();
+    let manifest = project.file("mlteam.toml").replace(
+        "  \"data-engineer\", # Data engineer\n",
+        "  \"data-engineer\", # Data engineer\n  \"prompt-engineer\",\n",
+    ) + r#"
+[[custom.role]]
+id = "prompt-engineer"
+name = "Prompt engineer"
+group = "research-engineering"
+summary = "Designs, tests and versions the prompts of LLM features"
+responsibilities = ["Write and evaluate prompts"]
+covers = ["ml-engineer"]
+
+[[custom.activity]]
+id = "prompt-evaluation"
+name = "Prompt evaluation"
+phase = "modeling"
+raci = { prompt-engineer = "A/R", ml-engineer = "C" }
+
+[[custom.deliverable]]
+id = "prompt-library"
+title = "Prompt library"
+owner = "prompt-engineer"
+contributors = ["ml-engineer"]
+phase = "modeling"
+sections = ["Prompts", { title = "Evaluation", hint = "How each prompt is scored, and on what data." }]
+"#;
+    project.write("mlteam.toml", &manifest);
+    let output = project.run(&["sync"]).output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stub = project.file("docs/deliverables/prompt-library.md");
+    assert!(
+        stub.starts_with(
+            "---\ndeliverable: prompt-library\ntitle: \"Prompt library\"\nowner: prompt-engineer\n"
+        ),
+        "{stub}"
+    );
+    assert!(
+        stub.contains("## Evaluation\n\n> How each prompt is scored, and on what data.\n"),
+        "{stub}"
+    );
+    let raci = project.file("docs/team/raci.md");
+    assert!(
+        raci.contains("| Modeling | Prompt evaluation | | | C | | A/R |"),
+        "{raci}"
+    );
+    assert!(project.exists("docs/team/roles/prompt-engineer.md"));
+    assert!(project.run(&["check"]).output().unwrap().status.success());
+
+    // A custom entry is checked like a built-in one, at its line.
+    let broken = project
+        .file("mlteam.toml")
+        .replace("covers = [\"ml-engineer\"]", "covers = [\"ml-enginer\"]");
+    project.write("mlteam.toml", &broken);
+    let output = project.run(&["sync"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output)
+            .contains("[[custom.role]]: unknown role `ml-enginer`; did you mean `ml-engineer`?"),
+        "{}",
+        stderr(&output)
+    );
+}
