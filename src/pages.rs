@@ -93,8 +93,8 @@ pub fn all(team: &Team) -> Vec<Page> {
 }
 
 /// Where each of the team's deliverables stands, from the stubs' text (`None`: no file).
-pub fn progress(team: &Team, stub: impl Fn(&str) -> Option<String>) -> Progress {
-    progress::of_team(team, stub)
+pub fn progress(team: &Team, root: &crate::write::Root) -> Progress {
+    progress::of_team(team, |path| root.read(path))
 }
 
 /// Renders `pages`. `existing` gives the current text of a project file (`None` when absent): new
@@ -112,7 +112,7 @@ pub fn render(
         .partition(|p| matches!(p.kind, Kind::Deliverable(_)) && existing(&p.path).is_none());
 
     // A new stub starts as `todo`; its front matter, once rendered, says whether it does.
-    let mut assumed = progress(team, &existing);
+    let mut assumed = progress::of_team(team, |p| Ok(existing(p)));
     for page in &new_stubs {
         if let Kind::Deliverable(id) = &page.kind {
             if let Some(entry) = assumed.get_mut(id) {
@@ -122,11 +122,12 @@ pub fn render(
     }
     let mut data = Data::from(data(team, &assumed, today));
     let mut out = render_all(renderer, &mut data, &new_stubs, lang)?;
-    let actual = progress(team, |path| {
-        out.iter()
+    let actual = progress::of_team(team, |path| {
+        Ok(out
+            .iter()
             .find(|r: &&Rendered| r.path == path)
             .map(|r| r.text.clone())
-            .or_else(|| existing(path))
+            .or_else(|| existing(path)))
     });
     if actual != assumed {
         data = Data::from(self::data(team, &actual, today));

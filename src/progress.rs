@@ -74,8 +74,12 @@ pub struct Entry {
 /// Deliverable id → where it stands.
 pub type Progress = std::collections::BTreeMap<String, Entry>;
 
-/// Reads the stub of every deliverable the team owes; `stub` gives a project file's text.
-pub fn of_team(team: &crate::team::Team, stub: impl Fn(&str) -> Option<String>) -> Progress {
+/// Reads the stub of every deliverable the team owes; `stub` gives a project file's text (`None`
+/// when there is no file, an error when it cannot be read).
+pub fn of_team(
+    team: &crate::team::Team,
+    stub: impl Fn(&str) -> anyhow::Result<Option<String>>,
+) -> Progress {
     team.deliverables
         .iter()
         .filter_map(|id| team.catalog.deliverable(id))
@@ -87,7 +91,19 @@ pub fn of_team(team: &crate::team::Team, stub: impl Fn(&str) -> Option<String>) 
                 phase: d.phase.clone(),
                 problems: Vec::new(),
             };
-            if let Some(text) = stub(&crate::pages::stub_path(&d.id)) {
+            let text = match stub(&crate::pages::stub_path(&d.id)) {
+                Ok(text) => text,
+                Err(e) => {
+                    entry.status = Status::Unreadable;
+                    let message = match e.downcast_ref::<crate::write::NotText>() {
+                        Some(_) => "the file is not UTF-8 text".to_string(),
+                        None => format!("{e:#}"),
+                    };
+                    entry.problems.push(Unreadable { line: 1, message });
+                    None
+                }
+            };
+            if let Some(text) = text {
                 match read(&text) {
                     Err(problem) => {
                         entry.status = Status::Unreadable;

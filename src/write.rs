@@ -110,7 +110,7 @@ impl Root {
             Ok(text) => Some(text),
             Err(e) if e.kind() == ErrorKind::NotFound => None,
             Err(e) if e.kind() == ErrorKind::InvalidData => {
-                bail!("{relative}: the file is not UTF-8 text")
+                return Err(NotText(crate::diag::shown(&self.path.join(relative))).into());
             }
             Err(e) => return Err(e.into()),
         };
@@ -202,6 +202,11 @@ impl Root {
         Ok(())
     }
 }
+
+/// A project file that is not UTF-8 text: it cannot be a page, and is never guessed at.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}: the file is not UTF-8 text")]
+pub struct NotText(pub String);
 
 /// An export the user asked for by name (`-o FILE`), anywhere they like: written through a
 /// temporary file and a rename, replacing what was there.

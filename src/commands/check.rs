@@ -142,7 +142,20 @@ fn doc_problems(root: &Root, team: &Team, global: &Global) -> Result<Vec<Diagnos
     let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
     let pages = pages::all(team);
     let mut plan = Plan::default();
-    let mut out = super::sync::refresh(root, team, &renderer, &pages, false, &ui, &mut plan)?;
+    let mut out = match super::sync::refresh(root, team, &renderer, &pages, false, &ui, &mut plan) {
+        Ok(conflicts) => conflicts,
+        // A file that cannot be read (not UTF-8, no permission) is one more problem to list.
+        Err(error) => vec![Diagnostic::new(shown(root.path()), format!("{error:#}"))],
+    };
+    for (id, entry) in pages::progress(team, root) {
+        let file = shown(&root.path().join(pages::stub_path(&id)));
+        out.extend(
+            entry
+                .problems
+                .iter()
+                .map(|p| Diagnostic::new(&file, p.message.clone()).at_line(p.line)),
+        );
+    }
     for change in &plan.changes {
         let page = pages.iter().find(|p| p.path == change.path);
         let stub = page.is_some_and(|p| matches!(p.kind, Kind::Deliverable(_)));
@@ -168,15 +181,6 @@ fn doc_problems(root: &Root, team: &Team, global: &Global) -> Result<Vec<Diagnos
         if let Some(message) = message {
             out.push(Diagnostic::new(&file, message));
         }
-    }
-    for (id, entry) in pages::progress(team, |p| root.read(p).ok().flatten()) {
-        let file = shown(&root.path().join(pages::stub_path(&id)));
-        out.extend(
-            entry
-                .problems
-                .iter()
-                .map(|p| Diagnostic::new(&file, p.message.clone()).at_line(p.line)),
-        );
     }
     Ok(out)
 }

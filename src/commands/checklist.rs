@@ -24,7 +24,7 @@ pub fn run(global: &Global, args: &ChecklistArgs) -> Result<()> {
     let root = Root::new(project_root(global));
     let (_, mut team) = load_team(&root)?;
     check_filters(&team, args)?;
-    let progress = pages::progress(&team, |p| root.read(p).ok().flatten());
+    let progress = pages::progress(&team, &root);
     warn_about(&root, &progress)?;
     let filtered = args.role.is_some() || args.phase.is_some() || args.person.is_some();
 

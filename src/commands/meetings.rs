@@ -19,7 +19,7 @@ pub fn run(global: &Global, ics: Option<&str>) -> Result<()> {
     if let Some(lang) = global.lang {
         team.project.lang = lang;
     }
-    let progress = pages::progress(&team, |p| root.read(p).ok().flatten());
+    let progress = pages::progress(&team, &root);
     if let Some(file) = ics {
         let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
         let calendar: Vec<_> = pages::all(&team)

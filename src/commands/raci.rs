@@ -58,7 +58,7 @@ pub fn export(global: &Global, format: ExportFormat, output: Option<&str>) -> Re
         }
         ExportFormat::Html => {
             let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
-            let progress = pages::progress(&team, |p| root.read(p).ok().flatten());
+            let progress = pages::progress(&team, &root);
             crate::html::matrix(&team, &renderer, &progress)?
         }
     };

@@ -12,7 +12,7 @@ use crate::progress;
 use crate::render::Renderer;
 use crate::team::Team;
 use crate::ui::Ui;
-use crate::write::Root;
+use crate::write::{NotText, Root};
 
 pub fn run(global: &Global, args: &WriteArgs) -> Result<()> {
     let root = Root::new(project_root(global));
@@ -125,7 +125,16 @@ pub fn refresh(
     })?;
     let mut conflicts = Vec::new();
     for page in rendered {
-        let old = root.read(&page.path)?;
+        let old = match root.read(&page.path) {
+            Ok(old) => old,
+            // Not text: nothing to splice into, and nothing mlteam may replace.
+            Err(e) if e.is::<NotText>() => {
+                let reason = ui.get("plan.not_text").to_string();
+                plan.push(&page.path, Action::Skip { reason }, None, None);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         for mut conflict in
             plan.add_page(&page.path, old, page.text, Existing::Refresh { force }, ui)
         {

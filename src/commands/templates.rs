@@ -71,7 +71,7 @@ pub fn export(global: &Global, dir: Option<&Path>, args: &WriteArgs) -> Result<(
 pub fn context(global: &Global, page: Option<&str>) -> Result<()> {
     let root = Root::new(project_root(global));
     let (_, team) = load_team(&root)?;
-    let progress = pages::progress(&team, |p| root.read(p).ok().flatten());
+    let progress = pages::progress(&team, &root);
     let data = pages::data(&team, &progress, crate::today());
     let data = match page {
         None => data,

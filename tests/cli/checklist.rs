@@ -355,3 +355,45 @@ fn unknown_filters_get_a_suggestion() {
         assert_eq!(stderr(&output), expected);
     }
 }
+
+#[test]
+fn a_stub_that_is_not_text_is_reported_never_guessed() {
+    let project = team();
+    fs_err::write(
+        project.path("docs/deliverables/prd.md"),
+        b"\xff\xfe not text",
+    )
+    .unwrap();
+    let sync = project.run(&["sync"]).output().unwrap();
+    assert!(sync.status.success(), "{sync:?}");
+    assert!(
+        stdout(&sync).contains("skipped  docs/deliverables/prd.md"),
+        "{}",
+        stdout(&sync)
+    );
+    assert_eq!(
+        fs_err::read(project.path("docs/deliverables/prd.md")).unwrap(),
+        b"\xff\xfe not text"
+    );
+    let output = project
+        .run(&["checklist", "--check", "--phase", "discovery"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output)
+            .starts_with("warning: demo/docs/deliverables/prd.md:1: the file is not UTF-8 text\n"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stdout(&output).starts_with("demo/docs/deliverables/prd.md: unreadable; Discovery"),
+        "{}",
+        stdout(&output)
+    );
+    let check = stdout(&project.run(&["check"]).output().unwrap());
+    assert!(
+        check.contains("demo/docs/deliverables/prd.md:1: the file is not UTF-8 text\n"),
+        "{check}"
+    );
+}
