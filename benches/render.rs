@@ -59,7 +59,7 @@ fn pipeline(c: &mut Criterion) {
     let team = team();
     let renderer = Renderer::new(None, Some(Lang::En)).unwrap();
     let all = pages::all(&team);
-    let progress = pages::progress(&team, |_| None);
+    let progress = mlteam::progress::of_team(&team, |_| Ok(None));
     c.bench_function("team data for templates (all roles)", |b| {
         b.iter(|| black_box(pages::data(&team, &progress, today)))
     });
