@@ -1,6 +1,6 @@
 //! Edits to `mlteam.toml` that keep a person's comments, order and formatting (toml_edit).
 
-use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, TableLike, Value};
 
 use crate::manifest::Member;
 
@@ -118,35 +118,45 @@ impl Editor {
         if self.doc.get("member").is_none() {
             self.add_first_member(name);
         }
-        let members = self
-            .doc
-            .entry("member")
-            .or_insert_with(|| Item::ArrayOfTables(ArrayOfTables::new()));
-        let Some(members) = members.as_array_of_tables_mut() else {
+        let mut found = false;
+        for member in self.members() {
+            if member.get("name").and_then(Item::as_str) == Some(name) {
+                add_roles(member, roles);
+                found = true;
+                break;
+            }
+        }
+        if found {
             return;
-        };
-        let existing = members
-            .iter_mut()
-            .find(|m| m.get("name").and_then(Item::as_str) == Some(name));
-        let member = match existing {
-            Some(member) => member,
-            None => {
+        }
+        match self.doc.get_mut("member") {
+            Some(Item::ArrayOfTables(tables)) => {
                 let mut table = Table::new();
                 table.insert("name", toml_edit::value(name));
-                table.insert("roles", toml_edit::value(Array::new()));
-                members.push(table);
-                members.iter_mut().last().expect("just pushed")
+                add_roles(&mut table, roles);
+                tables.push(table);
             }
-        };
-        let list = member
-            .entry("roles")
-            .or_insert_with(|| toml_edit::value(Array::new()));
-        if let Some(array) = list.as_array_mut() {
-            for role in roles {
-                if !array.iter().any(|v| v.as_str() == Some(role)) {
-                    array.push(role.as_str());
-                }
+            Some(Item::Value(Value::Array(array))) => {
+                let mut table = toml_edit::InlineTable::new();
+                table.insert("name", Value::from(name));
+                add_roles(&mut table, roles);
+                array.push(table);
             }
+            _ => {}
+        }
+    }
+
+    /// Every member, whether written as `[[member]]` tables or as `member = [{ … }]`.
+    fn members(&mut self) -> Vec<&mut dyn TableLike> {
+        match self.doc.get_mut("member") {
+            Some(Item::ArrayOfTables(tables)) => {
+                tables.iter_mut().map(|t| t as &mut dyn TableLike).collect()
+            }
+            Some(Item::Value(Value::Array(array))) => array
+                .iter_mut()
+                .filter_map(|v| v.as_inline_table_mut().map(|t| t as &mut dyn TableLike))
+                .collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -182,14 +192,7 @@ impl Editor {
 
     /// Takes `role` away from every member.
     pub fn remove_member_role(&mut self, role: &str) {
-        let Some(members) = self
-            .doc
-            .get_mut("member")
-            .and_then(Item::as_array_of_tables_mut)
-        else {
-            return;
-        };
-        for member in members.iter_mut() {
+        for member in self.members() {
             if let Some(array) = member.get_mut("roles").and_then(Item::as_array_mut) {
                 remove_item(array, role);
             }
@@ -198,9 +201,18 @@ impl Editor {
 
     /// Sets (or with `None`, removes) one cell of `[raci.overrides]`.
     pub fn set_override(&mut self, activity: &str, role: &str, letter: Option<&str>) {
+        let inline = matches!(self.doc.get("raci"), Some(Item::Value(_)));
         let raci = self.table("raci");
-        let overrides = raci.entry("overrides").or_insert_with(toml_edit::table);
-        let Some(overrides) = overrides.as_table_like_mut() else {
+        if raci.get("overrides").is_none() {
+            // Inside `raci = { … }` only an inline table may go.
+            let empty = if inline {
+                toml_edit::value(toml_edit::InlineTable::new())
+            } else {
+                toml_edit::table()
+            };
+            raci.insert("overrides", empty);
+        }
+        let Some(overrides) = raci.get_mut("overrides").and_then(Item::as_table_like_mut) else {
             return;
         };
         match letter {
@@ -232,16 +244,32 @@ impl Editor {
         }
     }
 
-    fn table(&mut self, name: &str) -> &mut Table {
+    /// The top-level table `name`, written `[name]` or `name = { … }`; a new `[name]` when
+    /// missing. (Anything else under that name would have failed the manifest's own checks.)
+    fn table(&mut self, name: &str) -> &mut dyn TableLike {
         let item = self.doc.entry(name).or_insert_with(toml_edit::table);
-        if !item.is_table() {
+        if item.as_table_like().is_none() {
             *item = toml_edit::table();
         }
-        item.as_table_mut().expect("made a table above")
+        item.as_table_like_mut()
+            .expect("a table or an inline table")
     }
 
     pub fn finish(self) -> String {
         self.doc.to_string()
+    }
+}
+
+fn add_roles(member: &mut dyn TableLike, roles: &[String]) {
+    if member.get("roles").is_none() {
+        member.insert("roles", toml_edit::value(Array::new()));
+    }
+    if let Some(array) = member.get_mut("roles").and_then(Item::as_array_mut) {
+        for role in roles {
+            if !array.iter().any(|v| v.as_str() == Some(role)) {
+                array.push(role.as_str());
+            }
+        }
     }
 }
 
@@ -342,6 +370,37 @@ mod tests {
             out,
             "[[member]]\nname = \"Ada\"\nroles = [\"data-scientist\"]\n\n[[member]]\nname = \"Bo\"\nroles = [\"devops-engineer\"]\n"
         );
+    }
+
+    #[test]
+    fn inline_tables_are_edited_not_replaced() {
+        let text = "team = { roles = [\"a\", \"b\"] }\nraci = { max_accountable = 3 }\nmember = [{ name = \"Ada\", roles = [\"a\"] }]\n";
+        let mut editor = Editor::parse(text).unwrap();
+        editor.push_to_list("team", "roles", "c", "C");
+        editor.remove_from_list("team", "roles", "a");
+        editor.set_override("prd", "b", Some("R"));
+        editor.add_member_roles("Ada", &["c".into()]);
+        editor.add_member_roles("Bo", &["b".into()]);
+        editor.remove_member_role("a");
+        let out = editor.finish();
+        let doc: toml::Table = toml::from_str(&out).unwrap();
+        assert_eq!(doc["team"]["roles"].as_array().unwrap().len(), 2, "{out}");
+        assert_eq!(
+            doc["raci"]["max_accountable"].as_integer(),
+            Some(3),
+            "{out}"
+        );
+        assert_eq!(
+            doc["raci"]["overrides"]["prd"]["b"].as_str(),
+            Some("R"),
+            "{out}"
+        );
+        assert_eq!(
+            doc["member"][0]["roles"].as_array().unwrap().len(),
+            1,
+            "{out}"
+        );
+        assert_eq!(doc["member"][1]["name"].as_str(), Some("Bo"), "{out}");
     }
 
     #[test]
