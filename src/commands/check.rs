@@ -63,22 +63,36 @@ fn team_problems(team: &Team, source: &Source) -> Vec<Diagnostic> {
     };
 
     let mut out = Vec::new();
-    for row in team.matrix.rows.iter().filter(|r| !r.gaps.is_empty()) {
-        let activity = team
-            .catalog
-            .activity(&row.activity)
-            .map_or(row.activity.clone(), |a| a.name.get(lang).to_string());
-        let absent: Vec<String> = row.gaps.iter().map(|r| name(r)).collect();
-        let by = name(team.acting(&row.gaps[0]));
+    // One problem per role nobody covers, naming the activities its letters fell on.
+    for cover in team.matrix.covers.iter().filter(|c| c.fallback) {
+        let activities: Vec<String> = team
+            .matrix
+            .rows
+            .iter()
+            .filter(|row| row.gaps.contains(&cover.absent))
+            .map(|row| {
+                team.catalog
+                    .activity(&row.activity)
+                    .map_or(row.activity.clone(), |a| a.name.get(lang).to_string())
+            })
+            .collect();
+        if activities.is_empty() {
+            continue;
+        }
         out.push(
-            Diagnostic::new(
-                &source.name,
-                format!(
-                    "gap: nobody on the team covers for {} in `{activity}`; {by} has it by default",
-                    absent.join(", ")
-                ),
-            )
-            .help("add a role that can do this work, or set its letters under [raci.overrides]"),
+            source
+                .diagnostic(
+                    &[Key("team"), Key("roles")],
+                    format!(
+                        "gap: no role on the team covers for {}; {} has its letters by default in {} activities ({}{})",
+                        name(&cover.absent),
+                        name(&cover.by),
+                        activities.len(),
+                        activities.iter().take(3).cloned().collect::<Vec<_>>().join("; "),
+                        if activities.len() > 3 { "; …" } else { "" }
+                    ),
+                )
+                .help("add a role that can do this work, or set its letters under [raci.overrides]"),
         );
     }
     for role in &team.roles {
