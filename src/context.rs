@@ -20,7 +20,6 @@ pub struct Context {
     pub project: ProjectView,
     pub groups: Vec<GroupView>,
     pub roles: Vec<RoleView>,
-    pub absent: Vec<CoverView>,
     pub members: Vec<Person>,
     pub phases: Vec<PhaseView>,
     pub matrix: MatrixView,
@@ -267,16 +266,6 @@ impl Builder<'_> {
     fn context(&self) -> Context {
         let team = self.team;
         let catalog = &team.catalog;
-        let covers: Vec<CoverView> = team
-            .matrix
-            .covers
-            .iter()
-            .map(|c| CoverView {
-                role: self.role_ref(&c.absent),
-                by: self.role_ref(&c.by),
-                fallback: c.fallback,
-            })
-            .collect();
         Context {
             mlteam: Tool {
                 version: env!("CARGO_PKG_VERSION"),
@@ -304,7 +293,6 @@ impl Builder<'_> {
                 .filter(|g| !g.roles.is_empty())
                 .collect(),
             roles: self.present().map(|r| self.role_view(r)).collect(),
-            absent: covers,
             members: team.members.iter().map(|m| self.person(m)).collect(),
             phases: catalog
                 .phases
@@ -419,11 +407,7 @@ impl Builder<'_> {
             .duties(id)
             .map(|(row, cell)| Duty {
                 activity: self.activity_ref(&row.activity),
-                phase: self.phase_ref(
-                    team.catalog
-                        .activity(&row.activity)
-                        .map_or("", |a| a.phase.as_str()),
-                ),
+                phase: self.activity_phase(&row.activity),
                 letter: cell.letter.as_str().into(),
                 covers: cell.covers.iter().map(|r| self.role_ref(r)).collect(),
             })
@@ -492,11 +476,7 @@ impl Builder<'_> {
             .iter()
             .map(|row| RowView {
                 activity: self.activity_ref(&row.activity),
-                phase: self.phase_ref(
-                    team.catalog
-                        .activity(&row.activity)
-                        .map_or("", |a| a.phase.as_str()),
-                ),
+                phase: self.activity_phase(&row.activity),
                 cells: row
                     .cells
                     .iter()
@@ -550,13 +530,22 @@ impl Builder<'_> {
         }
     }
 
+    fn activity_phase(&self, activity: &str) -> PhaseRef {
+        self.phase_ref(
+            self.team
+                .catalog
+                .activity(activity)
+                .map_or("", |a| a.phase.as_str()),
+        )
+    }
+
     /// The role that owns a deliverable: its stub's word, else the catalog's.
     fn owner_of<'d>(&'d self, id: &'d str) -> &'d str {
         self.progress
             .get(id)
             .map(|e| e.owner.as_str())
             .or_else(|| self.team.catalog.deliverable(id).map(|d| d.owner.as_str()))
-            .unwrap_or(id)
+            .unwrap_or_default()
     }
 
     fn phase_of(&self, id: &str) -> String {

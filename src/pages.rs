@@ -138,6 +138,21 @@ pub fn render(
     Ok(out)
 }
 
+/// The team's page of `kind`, rendered alone: for printing and exports.
+pub fn render_kind(
+    team: &Team,
+    renderer: &Renderer,
+    kind: &Kind,
+    today: Date,
+    existing: impl Fn(&str) -> Option<String>,
+) -> Result<String> {
+    let page: Vec<Page> = all(team).into_iter().filter(|p| p.kind == *kind).collect();
+    Ok(render(team, renderer, &page, today, existing)?
+        .into_iter()
+        .map(|r| r.text)
+        .collect())
+}
+
 /// The data every template sees, as JSON.
 pub fn data(team: &Team, progress: &Progress, today: Date) -> Value {
     serde_json::to_value(context::build(team, progress, today)).expect("the context serialises")
@@ -194,9 +209,11 @@ fn render_page(
     let name = format!("{lang}/{}", page.kind.template());
     let raw = renderer.render(&name, data)?;
     let text = finish(&page.path, &raw).map_err(|message| {
-        Invalid(vec![Diagnostic::new(format!("template {name}"), message).help(
-            "every `<!-- mlteam:begin NAME -->` needs its `<!-- mlteam:end NAME -->` on a later line",
-        )])
+        Invalid(vec![
+            Diagnostic::new(format!("template {name}"), message).help(
+                "every `mlteam:begin NAME` marker needs its `mlteam:end NAME` on a later line",
+            ),
+        ])
     })?;
     Ok(Rendered {
         path: page.path.clone(),

@@ -8,17 +8,17 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::sync::{self, Scope};
-use super::{load_team, project_root, shown, ui_for};
+use super::{emit, in_export_language, load_team, project_root, shown, ui_for};
 use crate::cli::{ChecklistArgs, ChecklistFormat, Global};
 use crate::context::{self, ChecklistView};
 use crate::diag::{Diagnostic, Invalid, NotDone};
 use crate::ids;
-use crate::pages;
+use crate::pages::{self, Kind};
 use crate::plan::Plan;
 use crate::progress::{Progress, Status};
-use crate::render::{Data, Renderer};
+use crate::render::Renderer;
 use crate::team::Team;
-use crate::write::{self, Root};
+use crate::write::Root;
 
 pub fn run(global: &Global, args: &ChecklistArgs) -> Result<()> {
     let root = Root::new(project_root(global));
@@ -41,9 +41,7 @@ pub fn run(global: &Global, args: &ChecklistArgs) -> Result<()> {
     }
 
     keep_only(&mut team, &progress, args);
-    if let Some(lang) = global.lang {
-        team.project.lang = lang;
-    }
+    in_export_language(&mut team, global);
     let today = crate::today();
     let view = context::build(&team, &progress, today).checklist;
     if args.check {
@@ -54,19 +52,12 @@ pub fn run(global: &Global, args: &ChecklistArgs) -> Result<()> {
         ChecklistFormat::Csv => csv(&team, &view)?,
         ChecklistFormat::Md => {
             let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
-            let mut data = Data::from(pages::data(&team, &progress, today));
-            data.data_mut()["page"] = serde_json::json!({ "path": "docs/checklist.md" });
-            let raw = renderer.render(&format!("{}/checklist.md", team.project.lang), &data)?;
-            pages::finish("docs/checklist.md", &raw).map_err(anyhow::Error::msg)?
+            pages::render_kind(&team, &renderer, &Kind::Checklist, today, |p| {
+                root.read(p).ok().flatten()
+            })?
         }
     };
-    match args.output.as_deref() {
-        None | Some("-") => std::io::stdout()
-            .write_all(text.as_bytes())
-            .or_else(super::closed_pipe)?,
-        Some(file) => write::export(&root.path().join(file), &text)?,
-    }
-    Ok(())
+    emit(&root, args.output.as_deref(), &text)
 }
 
 /// Unknown role, phase or person: a "did you mean", exit 2.

@@ -6,38 +6,23 @@ use std::io::Write as _;
 use anyhow::Result;
 use dialoguer::console::measure_text_width;
 
-use super::{load_team, project_root};
+use super::{emit, in_export_language, load_team, project_root};
 use crate::cli::Global;
 use crate::context;
 use crate::pages::{self, Kind};
 use crate::render::Renderer;
-use crate::write::{self, Root};
+use crate::write::Root;
 
 pub fn run(global: &Global, ics: Option<&str>) -> Result<()> {
     let root = Root::new(project_root(global));
     let (_, mut team) = load_team(&root)?;
-    if let Some(lang) = global.lang {
-        team.project.lang = lang;
+    in_export_language(&mut team, global);
+    if ics.is_some() {
+        let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
+        let text = pages::render_kind(&team, &renderer, &Kind::Calendar, crate::today(), |_| None)?;
+        return emit(&root, ics, &text);
     }
     let progress = pages::progress(&team, &root);
-    if let Some(file) = ics {
-        let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
-        let calendar: Vec<_> = pages::all(&team)
-            .into_iter()
-            .filter(|p| p.kind == Kind::Calendar)
-            .collect();
-        let text: String = pages::render(&team, &renderer, &calendar, crate::today(), |_| None)?
-            .into_iter()
-            .map(|r| r.text)
-            .collect();
-        return match file {
-            "-" => std::io::stdout()
-                .write_all(text.as_bytes())
-                .or_else(super::closed_pipe)
-                .map_err(Into::into),
-            file => write::export(&root.path().join(file), &text),
-        };
-    }
     let meetings = context::build(&team, &progress, crate::today()).meetings;
     let rows: Vec<[String; 4]> = meetings
         .iter()

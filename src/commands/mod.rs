@@ -81,6 +81,24 @@ pub fn carry_out(
     Ok(true)
 }
 
+/// An export goes to `-o FILE`, or to standard output when there is none or it is `-`.
+pub fn emit(root: &Root, output: Option<&str>, text: &str) -> Result<()> {
+    match output {
+        None | Some("-") => std::io::stdout()
+            .write_all(text.as_bytes())
+            .or_else(closed_pipe)?,
+        Some(file) => crate::write::export(&root.path().join(file), text)?,
+    }
+    Ok(())
+}
+
+/// An export is a document of its own: `--lang` may ask for it in the other language.
+pub fn in_export_language(team: &mut Team, global: &Global) {
+    if let Some(lang) = global.lang {
+        team.project.lang = lang;
+    }
+}
+
 /// A reader that stopped reading (`| head`) is no reason to fail, least of all after writing.
 pub fn closed_pipe(error: std::io::Error) -> std::io::Result<()> {
     if error.kind() == std::io::ErrorKind::BrokenPipe {

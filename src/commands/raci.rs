@@ -1,13 +1,12 @@
 //! `mlteam raci`: regenerate the matrix in place, export it (`--format`), or read a hand-edited
 //! matrix back into `mlteam.toml` (`raci import`).
 
-use std::io::Write as _;
 use std::path::Path;
 
 use anyhow::Result;
 
 use super::sync::{self, Scope};
-use super::{load_team, project_root, shown, ui_for};
+use super::{emit, in_export_language, load_team, project_root, shown, ui_for};
 use crate::cli::{ExportFormat, Global, WriteArgs};
 use crate::diag::{Diagnostic, Invalid};
 use crate::edit::Editor;
@@ -16,7 +15,7 @@ use crate::import::{self, Cell};
 use crate::pages::{self, Kind};
 use crate::plan::Plan;
 use crate::render::Renderer;
-use crate::write::{self, Root};
+use crate::write::Root;
 
 pub const MATRIX_PAGE: &str = "docs/team/raci.md";
 
@@ -38,37 +37,22 @@ pub fn run(global: &Global, args: &WriteArgs) -> Result<()> {
 pub fn export(global: &Global, format: ExportFormat, output: Option<&str>) -> Result<()> {
     let root = Root::new(project_root(global));
     let (_, mut team) = load_team(&root)?;
-    // An export is a document of its own: `--lang` may ask for it in the other language.
-    if let Some(lang) = global.lang {
-        team.project.lang = lang;
-    }
+    in_export_language(&mut team, global);
     let text = match format {
         ExportFormat::Json => export::json(&team)?,
         ExportFormat::Csv => export::csv(&team)?,
         ExportFormat::Md => {
             let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
-            let page: Vec<_> = pages::all(&team)
-                .into_iter()
-                .filter(|p| p.kind == Kind::Raci)
-                .collect();
-            let rendered = pages::render(&team, &renderer, &page, crate::today(), |p| {
+            pages::render_kind(&team, &renderer, &Kind::Raci, crate::today(), |p| {
                 root.read(p).ok().flatten()
-            })?;
-            rendered.into_iter().map(|r| r.text).collect()
+            })?
         }
         ExportFormat::Html => {
             let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
-            let progress = pages::progress(&team, &root);
-            crate::html::matrix(&team, &renderer, &progress)?
+            crate::html::matrix(&team, &renderer, &pages::progress(&team, &root))?
         }
     };
-    match output {
-        None | Some("-") => std::io::stdout()
-            .write_all(text.as_bytes())
-            .or_else(super::closed_pipe)?,
-        Some(file) => write::export(&root.path().join(file), &text)?,
-    }
-    Ok(())
+    emit(&root, output, &text)
 }
 
 /// `raci import [FILE]`: the letters of a hand-edited matrix that differ from the catalog's
