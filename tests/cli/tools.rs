@@ -47,3 +47,35 @@ fn the_man_page_renders() {
     );
     assert!(page.contains(".TH mlteam"), "roff title");
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let project = Project::new();
+    let plain = stdout(
+        &project
+            .cmd()
+            .args(["init", "demo", "--yes", "--dry-run"])
+            .output()
+            .unwrap(),
+    );
+    assert!(!plain.contains('\u{1b}'), "NO_COLOR and a pipe: no escapes");
+    let always = project
+        .cmd()
+        .args(["init", "demo", "--yes", "--dry-run", "--color", "always"])
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let coloured = stdout(&always);
+    assert!(
+        coloured.contains("\u{1b}[32mwould create\u{1b}[0m  mlteam.toml"),
+        "{}",
+        &coloured[..200.min(coloured.len())]
+    );
+    let never = project
+        .cmd()
+        .args(["init", "demo", "--yes", "--dry-run", "--color", "never"])
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    assert!(!stdout(&never).contains('\u{1b}'));
+}
