@@ -118,14 +118,7 @@ impl Plan {
             return Vec::new();
         }
         let Existing::Refresh { force } = existing else {
-            self.push(
-                path,
-                Action::Skip {
-                    reason: ui.get("plan.exists").into(),
-                },
-                Some(old),
-                None,
-            );
+            self.keep(path, old, ui.get("plan.exists"));
             return Vec::new();
         };
         if path.ends_with(".ics") {
@@ -137,7 +130,7 @@ impl Plan {
                     "plan.markers_broken",
                     &[("line", &e.line.to_string()), ("message", &e.message)],
                 );
-                self.push(path, Action::Skip { reason }, Some(old), None);
+                self.keep(path, old, reason);
                 Vec::new()
             }
             Ok(splice) => {
@@ -160,22 +153,27 @@ impl Plan {
                         "plan.markers_removed",
                         &[("names", &splice.missing.join(", "))],
                     );
-                    self.push(path, Action::Skip { reason }, Some(old), None);
+                    self.keep(path, old, reason);
                 } else if conflicts.is_empty() {
                     self.push(path, Action::Unchanged, Some(old), None);
                 } else {
-                    self.push(
-                        path,
-                        Action::Skip {
-                            reason: ui.get("plan.edited").into(),
-                        },
-                        Some(old),
-                        None,
-                    );
+                    self.keep(path, old, ui.get("plan.edited"));
                 }
                 conflicts
             }
         }
+    }
+
+    /// Leaves an existing file as it is, saying why.
+    fn keep(&mut self, path: &str, old: String, reason: impl Into<String>) {
+        self.push(
+            path,
+            Action::Skip {
+                reason: reason.into(),
+            },
+            Some(old),
+            None,
+        );
     }
 
     /// A file generated whole (the calendar): replaced when mlteam's seal shows nobody edited it.
@@ -197,14 +195,7 @@ impl Plan {
                 Vec::new()
             }
             crate::ics::Seal::Edited => {
-                self.push(
-                    path,
-                    Action::Skip {
-                        reason: ui.get("plan.edited").into(),
-                    },
-                    Some(old),
-                    None,
-                );
+                self.keep(path, old, ui.get("plan.edited"));
                 vec![
                     Diagnostic::new(path, "was edited by hand since mlteam wrote it")
                         .help("run the command again with --force to overwrite it"),
@@ -212,7 +203,7 @@ impl Plan {
             }
             crate::ics::Seal::Missing => {
                 let reason = ui.fill("plan.markers_removed", &[("names", "X-MLTEAM-DIGEST")]);
-                self.push(path, Action::Skip { reason }, Some(old), None);
+                self.keep(path, old, reason);
                 Vec::new()
             }
         }
