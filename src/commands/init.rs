@@ -48,6 +48,11 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
             let answers = if args.yes {
                 Answers::from_flags(&catalog, args, global.lang, &dir, today)?
             } else if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+                // A broken template of the project's own is said before the first question,
+                // not after the last.
+                if dir.join(crate::render::OVERRIDE_DIR).is_dir() {
+                    Renderer::new(Some(&dir), None)?;
+                }
                 prompt::ask(&catalog, args, global.lang, &dir, today)?
             } else {
                 bail!(

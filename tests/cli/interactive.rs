@@ -183,3 +183,23 @@ fn no_at_the_confirmation_writes_nothing() {
     );
     assert_eq!(project.snapshot(), before);
 }
+
+#[test]
+fn a_broken_project_template_is_reported_before_any_question() {
+    let project = Project::new();
+    project.write(
+        ".mlteam/templates/en/role.md.hbs",
+        "{{#each role.duties}}\n",
+    );
+    let session = spawn(&project);
+    let (code, output) = finish(session);
+    assert_eq!(code, 2, "{output}");
+    assert!(
+        output.contains("demo/.mlteam/templates/en/role.md.hbs:"),
+        "{output}"
+    );
+    assert!(
+        !output.contains("Project name"),
+        "no question was asked: {output}"
+    );
+}
