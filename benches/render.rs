@@ -5,11 +5,11 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use mlteam::manifest::{Manifest, Source};
-use mlteam::pages;
+use mlteam::input::manifest::{Manifest, Source};
+use mlteam::model::team::Team;
+use mlteam::model::text::Lang;
 use mlteam::render::Renderer;
-use mlteam::team::Team;
-use mlteam::text::Lang;
+use mlteam::render::pages;
 
 const MANIFEST: &str = r#"
 [project]
@@ -44,7 +44,7 @@ keep = ["standup", "sprint-planning", "weekly-sync", "experiment-review", "model
 fn team() -> Team {
     let source = Source::new("mlteam.toml", MANIFEST);
     let manifest = Manifest::parse(&source).expect("bench manifest parses");
-    Team::from_manifest(&manifest, &source).expect("bench manifest is valid")
+    manifest.team(&source).expect("bench manifest is valid")
 }
 
 fn pipeline(c: &mut Criterion) {
@@ -59,7 +59,8 @@ fn pipeline(c: &mut Criterion) {
     let team = team();
     let renderer = Renderer::new(None, Some(Lang::En)).unwrap();
     let all = pages::all(&team);
-    let progress = mlteam::progress::of_team(&team, |_| Ok(None));
+    let progress =
+        mlteam::model::progress::of_team(&team, |_| mlteam::model::progress::Stub::Missing);
     c.bench_function("team data for templates (all roles)", |b| {
         b.iter(|| black_box(pages::data(&team, &progress, today)))
     });

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::text::Lang;
+use crate::model::text::Lang;
 
 #[derive(Debug, Parser)]
 #[command(

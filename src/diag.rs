@@ -141,6 +141,15 @@ pub struct Refused(pub Vec<Diagnostic>);
 #[error("{0}; nothing was written")]
 pub struct Interrupted(pub &'static str);
 
+/// A reader that stopped reading (`| head`) is no reason to fail, least of all after writing.
+pub fn closed_pipe(error: std::io::Error) -> std::io::Result<()> {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(error)
+    }
+}
+
 pub fn is_closed_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
         cause

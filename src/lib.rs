@@ -1,35 +1,20 @@
 //! mlteam: the paperwork of a machine-learning project team, generated from one manifest.
 //!
-//! The pipeline: flags / prompt / `mlteam.toml` → [`team::Team`] → pages rendered in memory
-//! ([`pages`]) → a [`plan::Plan`] of file changes → one careful writer ([`write`]).
+//! The pipeline, one folder per stage, read top to bottom: [`input`] (flags, the prompt,
+//! `mlteam.toml`) → [`model`] (the team and its RACI matrix) → [`view`] (the data templates see)
+//! → [`render`] (pages in memory) → [`write`] (a plan of file changes, one careful writer).
+//! [`pipeline`] is the walk every command takes; [`commands`] holds one thin file per subcommand.
 
-pub mod answers;
 pub mod assets;
-pub mod catalog;
 pub mod cli;
 pub mod commands;
-pub mod context;
 pub mod diag;
-pub mod edit;
-pub mod export;
-pub mod html;
-pub mod ics;
-pub mod ids;
-pub mod import;
-pub mod manifest;
-pub mod markdown;
-pub mod pages;
-pub mod plan;
-pub mod progress;
-pub mod prompt;
-pub mod raci;
-pub mod region;
+pub mod input;
+pub mod model;
+pub mod pipeline;
 pub mod render;
-pub mod rrule;
-pub mod signal;
-pub mod team;
-pub mod text;
-pub mod ui;
+pub mod view;
+pub mod words;
 pub mod write;
 
 use anyhow::Result;
@@ -42,7 +27,7 @@ pub fn run(cli: Cli) -> Result<()> {
         ColorWhen::Always => anstream::ColorChoice::Always,
         ColorWhen::Never => anstream::ColorChoice::Never,
     });
-    signal::install();
+    write::signal::install();
     let global = &cli.global;
     match cli.command {
         Command::Init(args) => commands::init::run(global, &args),

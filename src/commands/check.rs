@@ -5,19 +5,20 @@ use std::io::Write as _;
 
 use anyhow::Result;
 
-use super::{load_team, project_root, shown, ui_for};
+use super::{project_root, shown, ui_for};
 use crate::cli::Global;
 use crate::diag::{Diagnostic, Invalid, ProblemsFound};
-use crate::manifest::{Manifest, Seg, Source};
-use crate::pages::{self, Kind};
-use crate::plan::{Action, Plan};
+use crate::input::manifest::{Manifest, Seg, Source};
+use crate::model::team::Team;
+use crate::pipeline;
 use crate::render::Renderer;
-use crate::team::Team;
-use crate::write::Root;
+use crate::render::pages::{self, Kind};
+use crate::write::plan::{Action, Plan};
+use crate::write::root::Root;
 
 pub fn run(global: &Global) -> Result<()> {
     let root = Root::new(project_root(global));
-    let problems = match load_team(&root) {
+    let problems = match pipeline::load_team(&root) {
         Ok((source, team)) => {
             let mut problems = team_problems(&team, &source);
             problems.extend(doc_problems(&root, &team, global)?);
@@ -31,12 +32,13 @@ pub fn run(global: &Global) -> Result<()> {
     let mut out = anstream::stdout();
     if problems.is_empty() {
         if !global.quiet {
-            writeln!(out, "{}", ui_for(global).get("check.clean")).or_else(super::closed_pipe)?;
+            writeln!(out, "{}", ui_for(global).get("check.clean"))
+                .or_else(crate::diag::closed_pipe)?;
         }
         return Ok(());
     }
     for problem in &problems {
-        writeln!(out, "{problem}").or_else(super::closed_pipe)?;
+        writeln!(out, "{problem}").or_else(crate::diag::closed_pipe)?;
     }
     Err(ProblemsFound(problems.len()).into())
 }
@@ -156,13 +158,13 @@ fn doc_problems(root: &Root, team: &Team, global: &Global) -> Result<Vec<Diagnos
     let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
     let pages = pages::all(team);
     let mut plan = Plan::default();
-    let mut out = match super::sync::refresh(root, team, &renderer, &pages, false, &ui, &mut plan) {
+    let mut out = match pipeline::refresh(root, team, &renderer, &pages, false, &ui, &mut plan) {
         Ok(conflicts) => conflicts,
         // A file that cannot be read (not UTF-8, no permission) is one more problem to list.
         Err(error) => vec![Diagnostic::new(shown(root.path()), format!("{error:#}"))],
     };
-    for (id, entry) in pages::progress(team, root) {
-        let file = shown(&root.path().join(pages::stub_path(&id)));
+    for (id, entry) in pipeline::progress(team, root) {
+        let file = shown(&root.path().join(crate::view::paths::stub(&id)));
         out.extend(
             entry
                 .problems

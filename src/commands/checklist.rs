@@ -7,29 +7,29 @@ use std::io::Write as _;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::sync::{self, Scope};
-use super::{emit, in_export_language, load_team, project_root, shown, ui_for};
+use super::{emit, in_export_language, project_root, shown, ui_for};
 use crate::cli::{ChecklistArgs, ChecklistFormat, Global};
-use crate::context::{self, ChecklistView};
 use crate::diag::{Diagnostic, Invalid, NotDone};
-use crate::ids;
-use crate::pages::{self, Kind};
-use crate::plan::Plan;
-use crate::progress::{Progress, Status};
+use crate::model::ids;
+use crate::model::progress::{Progress, Status};
+use crate::model::team::Team;
+use crate::pipeline::{self, Scope};
 use crate::render::Renderer;
-use crate::team::Team;
-use crate::write::Root;
+use crate::render::pages::{self, Kind};
+use crate::view::context::{self, ChecklistView};
+use crate::write::plan::Plan;
+use crate::write::root::Root;
 
 pub fn run(global: &Global, args: &ChecklistArgs) -> Result<()> {
     let root = Root::new(project_root(global));
-    let (_, mut team) = load_team(&root)?;
+    let (_, mut team) = pipeline::load_team(&root)?;
     check_filters(&team, args)?;
-    let progress = pages::progress(&team, &root);
+    let progress = pipeline::progress(&team, &root);
     warn_about(&root, &progress)?;
     let filtered = args.role.is_some() || args.phase.is_some() || args.person.is_some();
 
     if !args.check && args.format.is_none() && args.output.is_none() && !filtered {
-        return sync::sync_team(
+        return pipeline::sync_team(
             &root,
             &team,
             Plan::default(),
@@ -106,7 +106,7 @@ fn check_filters(team: &Team, args: &ChecklistArgs) -> Result<()> {
 fn warn_about(root: &Root, progress: &Progress) -> Result<()> {
     let mut err = anstream::stderr();
     for (id, entry) in progress {
-        let file = shown(&root.path().join(pages::stub_path(id)));
+        let file = shown(&root.path().join(crate::view::paths::stub(id)));
         for problem in &entry.problems {
             writeln!(err, "warning: {file}:{}: {}", problem.line, problem.message)?;
         }
@@ -136,7 +136,7 @@ fn keep_only(team: &mut Team, progress: &Progress, args: &ChecklistArgs) {
 }
 
 /// `--check`: what is still open, and exit 1 while anything is.
-fn gate(root: &Root, view: &ChecklistView, ui: &crate::ui::Ui) -> Result<()> {
+fn gate(root: &Root, view: &ChecklistView, ui: &crate::words::Words) -> Result<()> {
     let mut out = anstream::stdout();
     for phase in &view.phases {
         for owner in &phase.owners {
@@ -162,7 +162,7 @@ fn gate(root: &Root, view: &ChecklistView, ui: &crate::ui::Ui) -> Result<()> {
                         ("owner", &owner_name),
                     ],
                 );
-                writeln!(out, "{line}").or_else(super::closed_pipe)?;
+                writeln!(out, "{line}").or_else(crate::diag::closed_pipe)?;
             }
         }
     }
@@ -178,7 +178,7 @@ fn gate(root: &Root, view: &ChecklistView, ui: &crate::ui::Ui) -> Result<()> {
         "{}",
         ui.fill("checklist.all_done", &[("total", &view.total.to_string())])
     )
-    .or_else(super::closed_pipe)?;
+    .or_else(crate::diag::closed_pipe)?;
     Ok(())
 }
 

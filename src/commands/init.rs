@@ -8,18 +8,17 @@ use anyhow::{Result, bail};
 use jiff::civil::Date;
 
 use super::{shown, ui_for};
-use crate::answers::Answers;
-use crate::catalog::Catalog;
 use crate::cli::{Global, InitArgs};
 use crate::diag::{Diagnostic, Invalid};
-use crate::edit::{self, Editor};
-use crate::manifest::{self, Manifest, Source};
-use crate::pages;
-use crate::plan::{Action, Existing, Plan};
-use crate::prompt;
+use crate::input::answers::Answers;
+use crate::input::edit::{self, Editor};
+use crate::input::manifest::{self, Manifest, Source};
+use crate::input::prompt;
+use crate::model::catalog::Catalog;
 use crate::render::Renderer;
-use crate::team::Team;
-use crate::write::Root;
+use crate::render::pages;
+use crate::write::plan::{Action, Existing, Plan};
+use crate::write::root::Root;
 
 pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
     let dir = super::tidy_path(&super::project_root(global).join(&args.dir));
@@ -61,13 +60,16 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
                 );
             };
             let renderer = Renderer::new(Some(&dir), Some(answers.lang))?;
-            (answers.manifest_text(&catalog, &renderer)?, Some(renderer))
+            (
+                crate::render::manifest::text(&answers, &catalog, &renderer)?,
+                Some(renderer),
+            )
         }
     };
 
     let source = Source::new(shown(&dir.join(manifest::FILE)), text);
     let manifest = Manifest::parse(&source)?;
-    let team = Team::from_manifest(&manifest, &source)?;
+    let team = manifest.team(&source)?;
     let renderer = match renderer {
         Some(renderer) if renderer.lang() == Some(team.project.lang) => renderer,
         _ => Renderer::new(Some(&dir), Some(team.project.lang))?,
@@ -94,7 +96,7 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
         plan.add_page(&page.path, old, page.text, Existing::Keep, &ui);
     }
 
-    if !super::carry_out(&root, &plan, Vec::new(), &ui, global.quiet, args.dry_run)? {
+    if !crate::pipeline::carry_out(&root, &plan, Vec::new(), &ui, global.quiet, args.dry_run)? {
         return Ok(());
     }
     if !global.quiet {
@@ -129,7 +131,7 @@ fn from_file(
     let text = fs_err::read_to_string(file)?;
     let source = Source::new(shown(file), text);
     let manifest = Manifest::parse(&source)?;
-    let team = Team::from_manifest(&manifest, &source)?;
+    let team = manifest.team(&source)?;
 
     let mut args = InitArgs {
         yes: true,

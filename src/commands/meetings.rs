@@ -6,23 +6,24 @@ use std::io::Write as _;
 use anyhow::Result;
 use dialoguer::console::measure_text_width;
 
-use super::{emit, in_export_language, load_team, project_root};
+use super::{emit, in_export_language, project_root};
 use crate::cli::Global;
-use crate::context;
-use crate::pages::{self, Kind};
+use crate::pipeline;
 use crate::render::Renderer;
-use crate::write::Root;
+use crate::render::pages::{self, Kind};
+use crate::view::context;
+use crate::write::root::Root;
 
 pub fn run(global: &Global, ics: Option<&str>) -> Result<()> {
     let root = Root::new(project_root(global));
-    let (_, mut team) = load_team(&root)?;
+    let (_, mut team) = pipeline::load_team(&root)?;
     in_export_language(&mut team, global);
     if ics.is_some() {
         let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
         let text = pages::render_kind(&team, &renderer, &Kind::Calendar, crate::today(), |_| None)?;
         return emit(&root, ics, &text);
     }
-    let progress = pages::progress(&team, &root);
+    let progress = pipeline::progress(&team, &root);
     let meetings = context::build(&team, &progress, crate::today()).meetings;
     let rows: Vec<[String; 4]> = meetings
         .iter()
@@ -56,7 +57,7 @@ pub fn run(global: &Global, ics: Option<&str>) -> Result<()> {
             line.push_str(&" ".repeat(width - measure_text_width(cell) + 2));
         }
         line.push_str(&row[3]);
-        writeln!(out, "{line}").or_else(super::closed_pipe)?;
+        writeln!(out, "{line}").or_else(crate::diag::closed_pipe)?;
     }
     Ok(())
 }

@@ -5,24 +5,22 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::sync::{self, Scope};
-use super::{emit, in_export_language, load_team, project_root, shown, ui_for};
+use super::{emit, in_export_language, project_root, shown, ui_for};
 use crate::cli::{ExportFormat, Global, WriteArgs};
 use crate::diag::{Diagnostic, Invalid};
-use crate::edit::Editor;
-use crate::export;
-use crate::import::{self, Cell};
-use crate::pages::{self, Kind};
-use crate::plan::Plan;
+use crate::input::edit::Editor;
+use crate::input::import::{self, Cell};
+use crate::pipeline::{self, Scope};
 use crate::render::Renderer;
-use crate::write::Root;
-
-pub const MATRIX_PAGE: &str = "docs/team/raci.md";
+use crate::render::export;
+use crate::render::pages::{self, Kind};
+use crate::write::plan::Plan;
+use crate::write::root::Root;
 
 pub fn run(global: &Global, args: &WriteArgs) -> Result<()> {
     let root = Root::new(project_root(global));
-    let (_, team) = load_team(&root)?;
-    sync::sync_team(
+    let (_, team) = pipeline::load_team(&root)?;
+    pipeline::sync_team(
         &root,
         &team,
         Plan::default(),
@@ -36,7 +34,7 @@ pub fn run(global: &Global, args: &WriteArgs) -> Result<()> {
 /// `raci --format F [-o FILE]`: the matrix in another format, to a file or standard output.
 pub fn export(global: &Global, format: ExportFormat, output: Option<&str>) -> Result<()> {
     let root = Root::new(project_root(global));
-    let (_, mut team) = load_team(&root)?;
+    let (_, mut team) = pipeline::load_team(&root)?;
     in_export_language(&mut team, global);
     let text = match format {
         ExportFormat::Json => export::json(&team)?,
@@ -49,7 +47,7 @@ pub fn export(global: &Global, format: ExportFormat, output: Option<&str>) -> Re
         }
         ExportFormat::Html => {
             let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
-            crate::html::matrix(&team, &renderer, &pages::progress(&team, &root))?
+            crate::render::html::matrix(&team, &renderer, &pipeline::progress(&team, &root))?
         }
     };
     emit(&root, output, &text)
@@ -59,9 +57,9 @@ pub fn export(global: &Global, format: ExportFormat, output: Option<&str>) -> Re
 /// defaults go into `[raci.overrides]`, then everything is synced.
 pub fn import(global: &Global, file: Option<&Path>, args: &WriteArgs) -> Result<()> {
     let root = Root::new(project_root(global));
-    let (source, team) = load_team(&root)?;
+    let (source, team) = pipeline::load_team(&root)?;
     let relative = file.map_or_else(
-        || MATRIX_PAGE.to_string(),
+        || crate::view::paths::RACI.to_string(),
         |f| f.to_string_lossy().into_owned(),
     );
     let shown_file = shown(&root.path().join(&relative));
@@ -99,8 +97,8 @@ pub fn import(global: &Global, file: Option<&Path>, args: &WriteArgs) -> Result<
             }
         }
     }
-    let from_markdown = !relative.ends_with(".csv") && relative == MATRIX_PAGE;
-    sync::with_manifest(
+    let from_markdown = !relative.ends_with(".csv") && relative == crate::view::paths::RACI;
+    pipeline::with_manifest(
         &root,
         &source.text,
         editor.finish(),

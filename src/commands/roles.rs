@@ -5,14 +5,15 @@ use std::io::Write as _;
 use anyhow::Result;
 use dialoguer::console::measure_text_width;
 
-use super::{lang_or_guess, load_team, project_root, sync};
-use crate::catalog::Catalog;
+use super::{lang_or_guess, project_root};
 use crate::cli::{Global, WriteArgs};
 use crate::diag::{Diagnostic, Invalid};
-use crate::edit::Editor;
-use crate::ids;
-use crate::team::Team;
-use crate::write::Root;
+use crate::input::edit::Editor;
+use crate::model::catalog::Catalog;
+use crate::model::ids;
+use crate::model::team::Team;
+use crate::pipeline;
+use crate::write::root::Root;
 
 pub fn list(global: &Global) -> Result<()> {
     let lang = lang_or_guess(global);
@@ -47,7 +48,7 @@ pub fn list(global: &Global) -> Result<()> {
 /// `mlteam.toml` in place, then syncs.
 pub fn add(global: &Global, ids: &[String], holder: Option<&str>, args: &WriteArgs) -> Result<()> {
     let root = Root::new(project_root(global));
-    let (source, team) = load_team(&root)?;
+    let (source, team) = pipeline::load_team(&root)?;
     let ids = known_ids(&team, ids, "roles add")?;
     let mut editor = Editor::parse(&source.text).map_err(anyhow::Error::msg)?;
     let lang = team.project.lang;
@@ -61,14 +62,14 @@ pub fn add(global: &Global, ids: &[String], holder: Option<&str>, args: &WriteAr
     if let Some(holder) = holder.map(str::trim).filter(|h| !h.is_empty()) {
         editor.add_member_roles(holder, &ids);
     }
-    sync::with_manifest(&root, &source.text, editor.finish(), global, args, false)
+    pipeline::with_manifest(&root, &source.text, editor.finish(), global, args, false)
 }
 
 /// `roles remove ID...`: takes roles off the team and out of every person's hands, then syncs.
 /// Their stubs stay, reported as orphaned.
 pub fn remove(global: &Global, ids: &[String], args: &WriteArgs) -> Result<()> {
     let root = Root::new(project_root(global));
-    let (source, team) = load_team(&root)?;
+    let (source, team) = pipeline::load_team(&root)?;
     let ids = known_ids(&team, ids, "roles remove")?;
     let absent: Vec<Diagnostic> = ids
         .iter()
@@ -93,7 +94,7 @@ pub fn remove(global: &Global, ids: &[String], args: &WriteArgs) -> Result<()> {
         editor.remove_from_list("team", "roles", id);
         editor.remove_member_role(id);
     }
-    sync::with_manifest(&root, &source.text, editor.finish(), global, args, false)
+    pipeline::with_manifest(&root, &source.text, editor.finish(), global, args, false)
 }
 
 /// Role ids given on the command line (spaces or commas), each one known to the catalog.

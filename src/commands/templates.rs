@@ -6,15 +6,16 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::{load_team, project_root, shown, ui_for};
+use super::{project_root, shown, ui_for};
 use crate::assets;
 use crate::cli::{Global, WriteArgs};
 use crate::diag::{Diagnostic, Invalid};
-use crate::ids;
-use crate::pages;
-use crate::plan::{Action, Plan};
+use crate::model::ids;
+use crate::pipeline;
+use crate::render::pages;
 use crate::render::{OVERRIDE_DIR, Renderer};
-use crate::write::Root;
+use crate::write::plan::{Action, Plan};
+use crate::write::root::Root;
 
 pub fn list(global: &Global) -> Result<()> {
     let renderer = Renderer::new(Some(&project_root(global)), global.lang)?;
@@ -64,14 +65,14 @@ pub fn export(global: &Global, dir: Option<&Path>, args: &WriteArgs) -> Result<(
             ),
         }
     }
-    super::carry_out(&root, &plan, Vec::new(), &ui, global.quiet, args.dry_run)?;
+    pipeline::carry_out(&root, &plan, Vec::new(), &ui, global.quiet, args.dry_run)?;
     Ok(())
 }
 
 pub fn context(global: &Global, page: Option<&str>) -> Result<()> {
     let root = Root::new(project_root(global));
-    let (_, team) = load_team(&root)?;
-    let progress = pages::progress(&team, &root);
+    let (_, team) = pipeline::load_team(&root)?;
+    let progress = pipeline::progress(&team, &root);
     let data = pages::data(&team, &progress, crate::today());
     let data = match page {
         None => data,

@@ -3,14 +3,14 @@
 
 use anyhow::Result;
 
-use crate::pages;
+use crate::model::team::Team;
+use crate::render::pages;
 use crate::render::{Data, Renderer};
-use crate::team::Team;
 
 pub fn matrix(
     team: &Team,
     renderer: &Renderer,
-    progress: &crate::context::Progress,
+    progress: &crate::view::context::Progress,
 ) -> Result<String> {
     let data = Data::from(pages::data(team, progress, crate::today()));
     let text = renderer.render(&format!("{}/raci.html", team.project.lang), &data)?;

@@ -4,13 +4,13 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::ics;
-use crate::progress::Status;
-use crate::team::Team;
-use crate::text::Lang;
-use crate::ui::Ui;
+use super::{calendar, paths};
+use crate::model::progress::Status;
+use crate::model::team::Team;
+use crate::model::text::Lang;
+use crate::words::Words;
 
-pub use crate::progress::{Entry, Progress};
+pub use crate::model::progress::{Entry, Progress};
 
 #[derive(Debug, Serialize)]
 pub struct Context {
@@ -26,7 +26,7 @@ pub struct Context {
     pub deliverables: Vec<DeliverableView>,
     pub meetings: Vec<MeetingView>,
     pub checklist: ChecklistView,
-    pub calendar: ics::Calendar,
+    pub calendar: calendar::Calendar,
 }
 
 #[derive(Debug, Serialize)]
@@ -209,7 +209,7 @@ pub struct MeetingView {
     pub attendees: Vec<RoleRef>,
     pub optional: Vec<RoleRef>,
     pub agenda: Vec<String>,
-    pub event: ics::Event,
+    pub event: calendar::Event,
 }
 
 #[derive(Debug, Serialize)]
@@ -239,7 +239,7 @@ pub struct ChecklistOwner {
 /// Builds the context of a team; `progress` says where each deliverable stands, `today` decides
 /// what is overdue.
 pub fn build(team: &Team, progress: &Progress, today: Date) -> Context {
-    let ui = Ui::new(team.project.lang);
+    let ui = Words::new(team.project.lang);
     let separator = ui.get("list.separator").to_string();
     let b = Builder {
         team,
@@ -257,7 +257,7 @@ struct Builder<'a> {
     lang: Lang,
     progress: &'a Progress,
     today: Date,
-    ui: Ui,
+    ui: Words,
     /// Between the items of a one-line list, in the project's language.
     separator: String,
 }
@@ -316,7 +316,7 @@ impl Builder<'_> {
                 .collect(),
             meetings: team.meetings.iter().map(|m| self.meeting_view(m)).collect(),
             checklist: self.checklist(),
-            calendar: ics::calendar(team),
+            calendar: calendar::calendar(team),
         }
     }
 
@@ -345,14 +345,14 @@ impl Builder<'_> {
                 .collect::<Vec<_>>()
                 .join(&self.separator),
             card: if present {
-                format!("team/roles/{id}.md")
+                paths::under_docs(&paths::role_card(id)).to_string()
             } else {
                 String::new()
             },
         }
     }
 
-    fn person(&self, member: &crate::manifest::Member) -> Person {
+    fn person(&self, member: &crate::model::team::Member) -> Person {
         Person {
             name: member.name.clone(),
             email: member.email.clone(),
@@ -567,7 +567,7 @@ impl Builder<'_> {
                 .catalog
                 .deliverable(id)
                 .map_or_else(|| id.into(), |d| d.title.get(self.lang).into()),
-            path: format!("deliverables/{id}.md"),
+            path: paths::under_docs(&paths::stub(id)).to_string(),
             status,
             status_text: self.ui.get(&format!("status.{status}")).to_string(),
             done: status == Status::Done,
@@ -612,7 +612,7 @@ impl Builder<'_> {
         }
     }
 
-    fn meeting_view(&self, schedule: &crate::team::Schedule) -> MeetingView {
+    fn meeting_view(&self, schedule: &crate::model::team::Schedule) -> MeetingView {
         let team = self.team;
         let m = team
             .catalog
@@ -629,7 +629,7 @@ impl Builder<'_> {
             id: m.id.clone(),
             name: m.name.get(self.lang).into(),
             purpose: m.purpose.get(self.lang).into(),
-            path: format!("meetings/{}.md", m.id),
+            path: paths::under_docs(&paths::meeting(&m.id)).to_string(),
             cadence: schedule.rule.describe(self.lang),
             rrule: schedule.rule.to_ics(),
             time: schedule.time.to_hhmm(),
@@ -645,7 +645,7 @@ impl Builder<'_> {
                 .iter()
                 .map(|t| t.get(self.lang).to_string())
                 .collect(),
-            event: ics::event(team, schedule, m),
+            event: calendar::event(team, schedule, m),
         }
     }
 

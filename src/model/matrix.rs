@@ -2,91 +2,9 @@
 //! merged by strength, then the project's overrides; and the rules every row must keep (SPEC §6).
 
 use std::collections::{BTreeMap, HashSet, VecDeque};
-use std::fmt;
 
-use serde::{Deserialize, Deserializer};
-
-use crate::catalog::Catalog;
-
-/// One cell's letter. Ordered by strength; `AR` is accountable and responsible at once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Letter {
-    I,
-    C,
-    R,
-    A,
-    AR,
-}
-
-impl Letter {
-    pub fn parse(text: &str) -> Result<Letter, String> {
-        match text.trim().to_ascii_uppercase().replace(' ', "").as_str() {
-            "R" => Ok(Letter::R),
-            "A" => Ok(Letter::A),
-            "C" => Ok(Letter::C),
-            "I" => Ok(Letter::I),
-            "A/R" | "AR" | "R/A" | "RA" => Ok(Letter::AR),
-            _ => Err(format!(
-                "`{text}` is not a RACI letter: use R, A, C, I or A/R"
-            )),
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Letter::I => "I",
-            Letter::C => "C",
-            Letter::R => "R",
-            Letter::A => "A",
-            Letter::AR => "A/R",
-        }
-    }
-
-    pub fn is_accountable(self) -> bool {
-        matches!(self, Letter::A | Letter::AR)
-    }
-
-    pub fn is_responsible(self) -> bool {
-        matches!(self, Letter::R | Letter::AR)
-    }
-
-    /// Two letters landing on one role: A beats R beats C beats I, and A with R is `A/R`.
-    pub fn merge(self, other: Letter) -> Letter {
-        let accountable = self.is_accountable() || other.is_accountable();
-        let responsible = self.is_responsible() || other.is_responsible();
-        match (accountable, responsible) {
-            (true, true) => Letter::AR,
-            (true, false) => Letter::A,
-            (false, true) => Letter::R,
-            (false, false) => self.max(other),
-        }
-    }
-}
-
-impl fmt::Display for Letter {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for Letter {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Letter, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Letter::parse(&text).map_err(serde::de::Error::custom)
-    }
-}
-
-/// What breaks the rules in one row's letters: exactly one A, at least one R.
-pub fn row_rule_problem(letters: &[Letter]) -> Option<String> {
-    let accountable = letters.iter().filter(|l| l.is_accountable()).count();
-    let responsible = letters.iter().any(|l| l.is_responsible());
-    match (accountable, responsible) {
-        (1, true) => None,
-        (0, _) => Some("has no A (accountable); give exactly one role A or A/R".into()),
-        (1, false) => Some("has no R (responsible); give at least one role R or A/R".into()),
-        (n, _) => Some(format!("has {n} roles accountable (A); keep exactly one")),
-    }
-}
+use super::catalog::Catalog;
+pub use super::letter::{Letter, row_rule_problem};
 
 /// Letters the project sets by hand: activity id → role id → letter (`None` clears the cell).
 pub type Overrides = BTreeMap<String, BTreeMap<String, Option<Letter>>>;
@@ -284,20 +202,6 @@ mod tests {
 
     fn team(ids: &[&str]) -> Vec<String> {
         ids.iter().map(|s| (*s).to_string()).collect()
-    }
-
-    #[test]
-    fn letters_merge_by_strength() {
-        use Letter::*;
-        assert_eq!(A.merge(R), AR);
-        assert_eq!(R.merge(A), AR);
-        assert_eq!(A.merge(C), A);
-        assert_eq!(R.merge(C), R);
-        assert_eq!(C.merge(I), C);
-        assert_eq!(I.merge(I), I);
-        assert_eq!(AR.merge(I), AR);
-        assert_eq!(Letter::parse(" a/r ").unwrap(), AR);
-        assert!(Letter::parse("X").is_err());
     }
 
     /// SPEC §6 for every one of the 16,383 teams the 14 built-in roles can form: each row has

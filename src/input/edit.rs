@@ -2,7 +2,7 @@
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, TableLike, Value};
 
-use crate::manifest::Member;
+use crate::model::team::Member;
 
 pub struct Editor {
     doc: DocumentMut,

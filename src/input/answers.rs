@@ -4,16 +4,15 @@
 use std::path::Path;
 
 use jiff::civil::Date;
-use serde_json::json;
 
-use crate::catalog::Catalog;
 use crate::cli::InitArgs;
 use crate::diag::{Diagnostic, Invalid};
-use crate::ids;
-use crate::manifest::{self, Member};
-use crate::render::Renderer;
-use crate::team;
-use crate::text::Lang;
+use crate::input::manifest;
+use crate::model::catalog::Catalog;
+use crate::model::ids;
+use crate::model::team;
+use crate::model::team::Member;
+use crate::model::text::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answers {
@@ -286,30 +285,6 @@ impl Answers {
             start,
             timezone,
         })
-    }
-
-    /// The manifest these answers make, from the `mlteam.toml` template of their language.
-    pub fn manifest_text(&self, catalog: &Catalog, renderer: &Renderer) -> anyhow::Result<String> {
-        let lang = self.lang;
-        let named = |id: &str, name: Option<&crate::text::Text>| json!({ "id": id, "name": name.map_or(id, |n| n.get(lang)) });
-        let data = json!({
-            "mlteam": { "version": env!("CARGO_PKG_VERSION") },
-            "project": {
-                "name": self.name,
-                "description": self.description,
-                "lang": lang,
-                "start": self.start.to_string(),
-                "timezone": self.timezone,
-            },
-            "roles": self.roles.iter().map(|r| named(r, catalog.role(r).map(|r| &r.name))).collect::<Vec<_>>(),
-            "members": self.members.iter().map(|m| json!({
-                "name": m.name, "email": m.email, "github": m.github, "roles": m.roles,
-            })).collect::<Vec<_>>(),
-            "meetings": self.meetings.iter().map(|m| named(m, catalog.meeting(m).map(|m| &m.name))).collect::<Vec<_>>(),
-            "max_accountable": manifest::DEFAULT_MAX_ACCOUNTABLE,
-        });
-        let raw = renderer.render(&format!("{lang}/mlteam.toml"), &data.into())?;
-        crate::pages::finish(manifest::FILE, &raw).map_err(anyhow::Error::msg)
     }
 }
 

@@ -10,15 +10,15 @@ use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, Input, MultiSelect, Select};
 use jiff::civil::Date;
 
-use crate::answers::{self, Answers};
-use crate::catalog::Catalog;
 use crate::cli::InitArgs;
 use crate::diag::Interrupted;
-use crate::manifest::Member;
-use crate::rrule::Rule;
-use crate::team;
-use crate::text::Lang;
-use crate::ui::{self, Ui};
+use crate::input::answers::{self, Answers};
+use crate::model::catalog::Catalog;
+use crate::model::recurrence::Rule;
+use crate::model::team;
+use crate::model::team::Member;
+use crate::model::text::Lang;
+use crate::words::{self, Words};
 
 /// Asks what the flags leave open; `Interrupted` on Ctrl-C or "no" at the confirmation.
 pub fn ask(
@@ -30,7 +30,7 @@ pub fn ask(
 ) -> Result<Answers> {
     let term = Term::stdout();
     let theme = ColorfulTheme::default();
-    let mut ui = Ui::new(lang_flag.unwrap_or_else(ui::guess_lang));
+    let mut ui = Words::new(lang_flag.unwrap_or_else(words::guess_lang));
     // Flags are checked first, so a typo in one is reported before any question is asked.
     let flags = Answers::from_flags(catalog, args, lang_flag, dir, today)?;
 
@@ -72,7 +72,7 @@ pub fn ask(
                 .collect();
             let default = Lang::ALL
                 .iter()
-                .position(|l| *l == ui::guess_lang())
+                .position(|l| *l == words::guess_lang())
                 .unwrap_or(0);
             let choice = answer(
                 Select::with_theme(&theme)
@@ -84,7 +84,7 @@ pub fn ask(
             Lang::ALL[choice]
         }
     };
-    ui = Ui::new(lang);
+    ui = Words::new(lang);
 
     let roles = match &args.roles {
         Some(_) => flags.roles.clone(),
@@ -183,7 +183,7 @@ pub fn ask(
 /// nothing is chosen.
 fn ask_roles(
     catalog: &Catalog,
-    ui: &Ui,
+    ui: &Words,
     theme: &ColorfulTheme,
     term: &Term,
     lang: Lang,
@@ -232,7 +232,7 @@ fn ask_roles(
 
 fn ask_members(
     catalog: &Catalog,
-    ui: &Ui,
+    ui: &Words,
     theme: &ColorfulTheme,
     term: &Term,
     lang: Lang,
@@ -284,7 +284,13 @@ fn ask_members(
     }
 }
 
-fn print_summary(catalog: &Catalog, ui: &Ui, term: &Term, a: &Answers, dir: &Path) -> Result<()> {
+fn print_summary(
+    catalog: &Catalog,
+    ui: &Words,
+    term: &Term,
+    a: &Answers,
+    dir: &Path,
+) -> Result<()> {
     let lang = a.lang;
     let role_name = |id: &String| {
         catalog
@@ -391,7 +397,7 @@ fn pick(
 fn answer<T>(result: dialoguer::Result<T>) -> Result<T> {
     result.map_err(|dialoguer::Error::IO(e)| {
         if e.kind() == std::io::ErrorKind::Interrupted {
-            let _ = crate::signal::console_show_cursor();
+            let _ = crate::write::signal::console_show_cursor();
             Interrupted("interrupted").into()
         } else {
             anyhow::Error::new(e).context("the terminal failed")

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::team::Team;
+use crate::model::team::Team;
 
 pub const JSON_SCHEMA_VERSION: u32 = 1;
 
@@ -12,7 +12,7 @@ pub const JSON_SCHEMA_VERSION: u32 = 1;
 pub struct MatrixJson<'t> {
     pub schema: u32,
     pub project: &'t str,
-    pub lang: crate::text::Lang,
+    pub lang: crate::model::text::Lang,
     pub roles: Vec<RoleJson<'t>>,
     pub activities: Vec<ActivityJson<'t>>,
     pub covers: Vec<CoverJson<'t>>,

@@ -7,8 +7,8 @@ use anstyle::{AnsiColor, Style};
 use similar::TextDiff;
 
 use crate::diag::Diagnostic;
-use crate::region;
-use crate::ui::Ui;
+use crate::words::Words;
+use crate::write::region;
 
 /// A region edited by hand, said where it is and how to keep or drop the edit.
 pub fn edited_region(path: &str, region: &str, line: usize) -> Diagnostic {
@@ -107,7 +107,7 @@ impl Plan {
         old: Option<String>,
         new: String,
         existing: Existing,
-        ui: &Ui,
+        ui: &Words,
     ) -> Vec<Diagnostic> {
         let Some(old) = old else {
             self.push(path, Action::Create, None, Some(new));
@@ -183,10 +183,10 @@ impl Plan {
         old: String,
         new: String,
         force: bool,
-        ui: &Ui,
+        ui: &Words,
     ) -> Vec<Diagnostic> {
-        match crate::ics::seal_state(&old) {
-            crate::ics::Seal::Intact => {
+        match crate::write::seal::seal_state(&old) {
+            crate::write::seal::Seal::Intact => {
                 self.push(path, Action::Replace, Some(old), Some(new));
                 Vec::new()
             }
@@ -194,14 +194,14 @@ impl Plan {
                 self.push(path, Action::Replace, Some(old), Some(new));
                 Vec::new()
             }
-            crate::ics::Seal::Edited => {
+            crate::write::seal::Seal::Edited => {
                 self.keep(path, old, ui.get("plan.edited"));
                 vec![
                     Diagnostic::new(path, "was edited by hand since mlteam wrote it")
                         .help("run the command again with --force to overwrite it"),
                 ]
             }
-            crate::ics::Seal::Missing => {
+            crate::write::seal::Seal::Missing => {
                 let reason = ui.fill("plan.markers_removed", &[("names", "X-MLTEAM-DIGEST")]);
                 self.keep(path, old, reason);
                 Vec::new()
@@ -218,7 +218,7 @@ impl Plan {
     }
 
     /// One line per file: what happens to it.
-    pub fn print_summary(&self, out: &mut dyn Write, ui: &Ui, dry_run: bool) -> io::Result<()> {
+    pub fn print_summary(&self, out: &mut dyn Write, ui: &Words, dry_run: bool) -> io::Result<()> {
         let width = self.changes.iter().map(|c| c.path.len()).max().unwrap_or(0);
         let word =
             |done: &str, planned: &str| ui.get(if dry_run { planned } else { done }).to_string();

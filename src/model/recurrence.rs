@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use jiff::civil::{Date, Weekday};
 
-use crate::text::Lang;
+use crate::model::text::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Freq {

@@ -4,19 +4,19 @@
 use std::collections::BTreeMap;
 
 use crate::assets;
-use crate::text::Lang;
+use crate::model::text::Lang;
 
-pub struct Ui {
+pub struct Words {
     words: BTreeMap<String, String>,
 }
 
-impl Ui {
-    pub fn new(lang: Lang) -> Ui {
+impl Words {
+    pub fn new(lang: Lang) -> Words {
         let text = assets::text(&format!("{lang}/ui.toml")).unwrap_or_default();
         let table: toml::Table = toml::from_str(text).unwrap_or_default();
         let mut words = BTreeMap::new();
         flatten("", &toml::Value::Table(table), &mut words);
-        Ui { words }
+        Words { words }
     }
 
     /// The text for `key`; the key itself when missing (a test keeps both languages complete).
@@ -58,6 +58,11 @@ fn flatten(prefix: &str, value: &toml::Value, out: &mut BTreeMap<String, String>
     }
 }
 
+/// The words of `lang`, else of the language the locale asks for.
+pub fn chosen(lang: Option<Lang>) -> Words {
+    Words::new(lang.unwrap_or_else(guess_lang))
+}
+
 /// The language the person at the terminal most likely reads: Chinese when the locale says so.
 pub fn guess_lang() -> Lang {
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
@@ -75,7 +80,7 @@ mod tests {
 
     #[test]
     fn both_languages_have_the_same_words() {
-        let (en, zh) = (Ui::new(Lang::En), Ui::new(Lang::Zh));
+        let (en, zh) = (Words::new(Lang::En), Words::new(Lang::Zh));
         let (en, zh): (Vec<&String>, Vec<&String>) = (en.keys().collect(), zh.keys().collect());
         assert!(!en.is_empty());
         assert_eq!(en, zh);

@@ -3,11 +3,11 @@
 //! from the catalog's defaults for this team.
 
 use crate::diag::Diagnostic;
-use crate::manifest::parse_override;
-use crate::raci::{Letter, Matrix, Overrides, row_rule_problem};
-use crate::region;
-use crate::team::Team;
-use crate::text::Lang;
+use crate::input::manifest::parse_override;
+use crate::model::matrix::{Letter, Matrix, Overrides, row_rule_problem};
+use crate::model::team::Team;
+use crate::model::text::Lang;
+use crate::write::region;
 
 /// One row of the edited table: the activity, and a letter (or none) per role column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,7 +140,7 @@ fn parse_row(
             .activities
             .iter()
             .map(|a| a.name.get(team.project.lang));
-        let hint = crate::ids::suggestion(name, names);
+        let hint = crate::model::ids::suggestion(name, names);
         Box::new(
             Diagnostic::new(
                 file,

@@ -8,10 +8,10 @@ use anyhow::{Context, Result};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, de::value::MapAccessDeserializer};
 
-use crate::ids;
-use crate::raci::Letter;
-use crate::rrule::{Duration, Rule, TimeOfDay};
-use crate::text::Text;
+use crate::model::ids;
+use crate::model::matrix::Letter;
+use crate::model::recurrence::{Duration, Rule, TimeOfDay};
+use crate::model::text::Text;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -312,7 +312,7 @@ impl Catalog {
         out.extend(self.unknown_phase(&activity.phase));
         out.extend(activity.raci.keys().filter_map(|r| self.unknown_role(r)));
         let letters: Vec<Letter> = activity.raci.values().copied().collect();
-        out.extend(crate::raci::row_rule_problem(&letters));
+        out.extend(crate::model::matrix::row_rule_problem(&letters));
         out
     }
 
@@ -436,7 +436,7 @@ mod tests {
     use std::collections::HashSet;
 
     use super::*;
-    use crate::text::Lang;
+    use crate::model::text::Lang;
 
     fn builtin() -> Catalog {
         Catalog::builtin().expect("built-in catalog loads")

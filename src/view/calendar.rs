@@ -1,13 +1,13 @@
-//! RFC 5545 pieces of the meeting calendar: the time zone's observances, stable event ids,
-//! organiser and attendees, and the text rules (escaping, CRLF, folding at 75 octets).
+//! The data of the meeting calendar (RFC 5545) that templates see: the time zone's observances,
+//! stable event ids, organiser and attendees.
 
 use jiff::civil::{Date, DateTime};
 use jiff::tz::{Offset, TimeZone};
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
-use crate::catalog::Meeting;
-use crate::team::{Schedule, Team};
+use crate::model::catalog::Meeting;
+use crate::model::team::{Schedule, Team};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Calendar {
@@ -59,7 +59,7 @@ pub fn calendar(team: &Team) -> Calendar {
 
 pub fn event(team: &Team, schedule: &Schedule, meeting: &Meeting) -> Event {
     let address = |role: &'static str| {
-        move |m: &crate::manifest::Member| {
+        move |m: &crate::model::team::Member| {
             m.email.as_ref().map(|email| Address {
                 name: m.name.clone(),
                 email: email.clone(),
@@ -183,150 +183,11 @@ fn slug(name: &str) -> String {
     }
 }
 
-/// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newline escaped.
-pub fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A parameter value (RFC 5545 §3.2): quoted when it holds `;`, `:` or `,`; it cannot hold `"`.
-pub fn param_value(text: &str) -> String {
-    let clean: String = text
-        .chars()
-        .filter(|c| *c != '"' && !c.is_control())
-        .collect();
-    if clean.contains([';', ':', ',']) {
-        format!("\"{clean}\"")
-    } else {
-        clean
-    }
-}
-
-const DIGEST: &str = "X-MLTEAM-DIGEST:";
-
-/// Whether a calendar file is as mlteam wrote it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Seal {
-    Intact,
-    Edited,
-    /// No digest line: not written by mlteam, or the line was removed.
-    Missing,
-}
-
-/// Adds an `X-MLTEAM-DIGEST` property (after `PRODID`) recording the rest of the file, so a later
-/// run can tell a hand edit from its own output, as the Markdown regions do.
-pub fn seal(text: &str) -> String {
-    let body = without_digest(text);
-    let line = format!("{DIGEST}{}\r\n", crate::region::digest(&body));
-    match body
-        .find("PRODID:")
-        .and_then(|at| body[at..].find("\r\n").map(|end| at + end + 2))
-    {
-        Some(at) => format!("{}{line}{}", &body[..at], &body[at..]),
-        None => body + &line,
-    }
-}
-
-pub fn seal_state(text: &str) -> Seal {
-    let Some(recorded) = text.lines().find_map(|l| l.strip_prefix(DIGEST)) else {
-        return Seal::Missing;
-    };
-    if recorded.trim() == crate::region::digest(&without_digest(text)) {
-        Seal::Intact
-    } else {
-        Seal::Edited
-    }
-}
-
-fn without_digest(text: &str) -> String {
-    text.split_inclusive('\n')
-        .filter(|l| !l.starts_with(DIGEST))
-        .collect()
-}
-
-/// The rendered template as content lines: blank lines dropped, each line folded at 75 octets
-/// (never inside a UTF-8 character), CRLF after every line.
-pub fn finish(rendered: &str) -> String {
-    let mut out = String::with_capacity(rendered.len() + rendered.len() / 20);
-    for line in rendered
-        .lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty())
-    {
-        let mut width = 0;
-        for c in line.chars() {
-            if width + c.len_utf8() > 75 {
-                out.push_str("\r\n ");
-                width = 1;
-            }
-            out.push(c);
-            width += c.len_utf8();
-        }
-        out.push_str("\r\n");
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use jiff::civil::date;
 
     use super::*;
-
-    #[test]
-    fn folds_long_lines_without_splitting_characters() {
-        let line = format!("DESCRIPTION:{}", "数据".repeat(40));
-        let out = finish(&format!("BEGIN:VEVENT\n\n{line}\nEND:VEVENT\n"));
-        assert!(out.starts_with("BEGIN:VEVENT\r\nDESCRIPTION:"));
-        for physical in out.split("\r\n") {
-            assert!(
-                physical.len() <= 75,
-                "{physical:?} is {} octets",
-                physical.len()
-            );
-        }
-        let unfolded = out.replace("\r\n ", "");
-        assert!(unfolded.contains(&line));
-        assert!(out.ends_with("END:VEVENT\r\n"));
-    }
-
-    #[test]
-    fn quotes_parameters_that_need_it() {
-        assert_eq!(param_value("Ada Lovelace"), "Ada Lovelace");
-        assert_eq!(param_value("Lovelace, Ada \"AL\""), "\"Lovelace, Ada AL\"");
-    }
-
-    #[test]
-    fn the_seal_tells_hand_edits_apart() {
-        let text = finish("BEGIN:VCALENDAR\nPRODID:x\nSUMMARY:Stand-up\nEND:VCALENDAR\n");
-        let sealed = seal(&text);
-        assert!(
-            sealed.starts_with("BEGIN:VCALENDAR\r\nPRODID:x\r\nX-MLTEAM-DIGEST:"),
-            "{sealed}"
-        );
-        assert_eq!(seal_state(&sealed), Seal::Intact);
-        assert_eq!(seal(&sealed), sealed);
-        assert_eq!(
-            seal_state(&sealed.replace("Stand-up", "Daily")),
-            Seal::Edited
-        );
-        assert_eq!(seal_state(&text), Seal::Missing);
-    }
-
-    #[test]
-    fn escapes_text() {
-        assert_eq!(escape_text("a, b; c\\d\nnext"), "a\\, b\\; c\\\\d\\nnext");
-    }
 
     #[test]
     fn daylight_saving_zones_get_both_observances() {

@@ -1,5 +1,5 @@
 //! `mlteam.toml`, the team manifest: read with errors at a position, checked against the catalog,
-//! and edited in place (toml_edit) so that people's comments and layout survive.
+//! and turned into the team.
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
@@ -7,14 +7,15 @@ use std::ops::Range;
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use crate::catalog::{Catalog, Custom};
 use crate::diag::{Diagnostic, Invalid};
-use crate::ids;
-use crate::raci::{Letter, Overrides};
-use crate::rrule::{Duration, Rule, TimeOfDay};
-use crate::text::Lang;
+use crate::model::catalog::{Catalog, Custom};
+use crate::model::ids;
+use crate::model::matrix::{Letter, Matrix, Overrides};
+use crate::model::recurrence::{Duration, Rule, TimeOfDay};
+use crate::model::team::{self, Member, Team};
+use crate::model::text::Lang;
 
-pub const FILE: &str = "mlteam.toml";
+pub use crate::view::paths::MANIFEST as FILE;
 pub const DEFAULT_MAX_ACCOUNTABLE: u32 = 8;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -52,18 +53,6 @@ fn utc() -> String {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TeamRoles {
-    pub roles: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Member {
-    pub name: String,
-    #[serde(default)]
-    pub email: Option<String>,
-    #[serde(default)]
-    pub github: Option<String>,
-    #[serde(default)]
     pub roles: Vec<String>,
 }
 
@@ -210,6 +199,86 @@ impl Manifest {
             (Some(d), None, None) => Date::new(d.year as i16, d.month as i8, d.day as i8).ok(),
             _ => None,
         }
+    }
+
+    /// Checks the manifest against the catalog (with its custom entries) and builds the team;
+    /// every problem is reported at once, each at its line.
+    pub fn team(&self, source: &Source) -> Result<Team, Invalid> {
+        let manifest = self;
+        let catalog = Catalog::builtin()
+            .map_err(|e| Invalid(vec![Diagnostic::new("templates/catalog", format!("{e:#}"))]))?
+            .with_custom(&manifest.custom);
+        let problems = manifest.check(source, &catalog);
+        if !problems.is_empty() {
+            return Err(Invalid(problems));
+        }
+        let start = manifest.start_date().expect("checked");
+        let roles: Vec<String> = catalog
+            .roles
+            .iter()
+            .filter(|r| manifest.team.roles.contains(&r.id))
+            .map(|r| r.id.clone())
+            .collect();
+        let matrix = Matrix::build(&catalog, &roles, &manifest.overrides());
+        let broken: Vec<_> = matrix
+            .rule_problems()
+            .into_iter()
+            .map(|(activity, problem)| {
+                source
+                    .diagnostic(&[Seg::Key("raci"), Seg::Key("overrides"), Seg::Key(activity)], format!("activity `{activity}` {problem}"))
+                    .help("every activity needs exactly one A and at least one R among the roles present")
+            })
+            .collect();
+        if !broken.is_empty() {
+            return Err(Invalid(broken));
+        }
+
+        let kept = manifest
+            .meetings
+            .keep
+            .clone()
+            .unwrap_or_else(|| team::default_meetings(&catalog, &roles));
+        let meetings = catalog
+            .meetings
+            .iter()
+            .filter(|m| kept.contains(&m.id))
+            .map(|m| {
+                let changes = manifest.meetings.overrides.get(&m.id);
+                let change = |f: fn(&MeetingOverride) -> &Option<String>| {
+                    changes.and_then(|c| f(c).as_deref())
+                };
+                team::schedule(
+                    m,
+                    change(|c| &c.day),
+                    change(|c| &c.time),
+                    change(|c| &c.duration),
+                    &matrix,
+                    start,
+                )
+            })
+            .collect();
+        let deliverables = catalog
+            .deliverables
+            .iter()
+            .filter(|d| roles.contains(&d.owner))
+            .map(|d| d.id.clone())
+            .collect();
+        Ok(Team {
+            project: team::Project {
+                name: manifest.project.name.trim().to_string(),
+                description: manifest.project.description.trim().to_string(),
+                lang: manifest.project.lang,
+                start,
+                timezone: manifest.project.timezone.clone(),
+            },
+            roles,
+            members: manifest.members.clone(),
+            matrix,
+            meetings,
+            deliverables,
+            max_accountable: manifest.raci.max_accountable,
+            catalog,
+        })
     }
 
     /// RACI overrides as letters; only meaningful once `check` passed.

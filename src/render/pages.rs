@@ -5,14 +5,14 @@ use anyhow::Result;
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
-use crate::context::{self, Progress};
+use super::{Data, Renderer, ics, markdown};
 use crate::diag::{Diagnostic, Invalid};
-use crate::ics;
-use crate::markdown;
-use crate::progress::{self, Status};
-use crate::region;
-use crate::render::{Data, Renderer};
-use crate::team::Team;
+use crate::input::front_matter;
+use crate::model::progress::{self, Progress, Status};
+use crate::model::team::Team;
+use crate::view::context;
+use crate::view::paths;
+use crate::write::{region, seal};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -57,44 +57,34 @@ pub struct Rendered {
     pub text: String,
 }
 
-pub fn stub_path(deliverable: &str) -> String {
-    format!("docs/deliverables/{deliverable}.md")
-}
-
 /// Every page of the team, in a stable order.
 pub fn all(team: &Team) -> Vec<Page> {
     let page = |path: String, kind| Page { path, kind };
     let mut out = vec![
-        page("docs/team/README.md".into(), Kind::TeamReadme),
-        page("docs/team/raci.md".into(), Kind::Raci),
+        page(paths::TEAM_README.into(), Kind::TeamReadme),
+        page(paths::RACI.into(), Kind::Raci),
     ];
     out.extend(
         team.roles
             .iter()
-            .map(|r| page(format!("docs/team/roles/{r}.md"), Kind::Role(r.clone()))),
+            .map(|r| page(paths::role_card(r), Kind::Role(r.clone()))),
     );
     out.extend(
         team.deliverables
             .iter()
-            .map(|d| page(stub_path(d), Kind::Deliverable(d.clone()))),
+            .map(|d| page(paths::stub(d), Kind::Deliverable(d.clone()))),
     );
-    out.extend(team.meetings.iter().map(|m| {
-        page(
-            format!("docs/meetings/{}.md", m.id),
-            Kind::Meeting(m.id.clone()),
-        )
-    }));
-    out.push(page("docs/meetings/calendar.ics".into(), Kind::Calendar));
-    out.push(page("docs/checklist.md".into(), Kind::Checklist));
+    out.extend(
+        team.meetings
+            .iter()
+            .map(|m| page(paths::meeting(&m.id), Kind::Meeting(m.id.clone()))),
+    );
+    out.push(page(paths::CALENDAR.into(), Kind::Calendar));
+    out.push(page(paths::CHECKLIST.into(), Kind::Checklist));
     if team.members.iter().any(|m| m.github.is_some()) {
-        out.push(page(".github/CODEOWNERS".into(), Kind::Codeowners));
+        out.push(page(paths::CODEOWNERS.into(), Kind::Codeowners));
     }
     out
-}
-
-/// Where each of the team's deliverables stands, from the stubs' text (`None`: no file).
-pub fn progress(team: &Team, root: &crate::write::Root) -> Progress {
-    progress::of_team(team, |path| root.read(path))
 }
 
 /// Renders `pages`. `existing` gives the current text of a project file (`None` when absent): new
@@ -112,7 +102,9 @@ pub fn render(
         .partition(|p| matches!(p.kind, Kind::Deliverable(_)) && existing(&p.path).is_none());
 
     // A new stub starts as `todo`; its front matter, once rendered, says whether it does.
-    let mut assumed = progress::of_team(team, |p| Ok(existing(p)));
+    let mut assumed = progress::of_team(team, |id| {
+        front_matter::stub(existing(&paths::stub(id)).as_deref())
+    });
     for page in &new_stubs {
         if let Kind::Deliverable(id) = &page.kind {
             if let Some(entry) = assumed.get_mut(id) {
@@ -122,12 +114,14 @@ pub fn render(
     }
     let mut data = Data::from(data(team, &assumed, today));
     let mut out = render_all(renderer, &mut data, &new_stubs, lang)?;
-    let actual = progress::of_team(team, |path| {
-        Ok(out
+    let actual = progress::of_team(team, |id| {
+        let path = paths::stub(id);
+        let text = out
             .iter()
             .find(|r: &&Rendered| r.path == path)
             .map(|r| r.text.clone())
-            .or_else(|| existing(path)))
+            .or_else(|| existing(&path));
+        front_matter::stub(text.as_deref())
     });
     if actual != assumed {
         data = Data::from(self::data(team, &actual, today));
@@ -191,7 +185,7 @@ fn render_all(
     renderer: &Renderer,
     data: &mut Data,
     pages: &[&Page],
-    lang: crate::text::Lang,
+    lang: crate::model::text::Lang,
 ) -> Result<Vec<Rendered>> {
     pages
         .iter()
@@ -203,7 +197,7 @@ fn render_page(
     renderer: &Renderer,
     data: &mut Data,
     page: &Page,
-    lang: crate::text::Lang,
+    lang: crate::model::text::Lang,
 ) -> Result<Rendered> {
     add_page(data.data_mut(), page);
     let name = format!("{lang}/{}", page.kind.template());
@@ -230,7 +224,7 @@ pub fn finish(path: &str, raw: &str) -> Result<String, String> {
     } else if path.ends_with("CODEOWNERS") {
         region::seal(raw).map_err(|e| format!("line {}: {}", e.line, e.message))
     } else if path.ends_with(".ics") {
-        Ok(ics::seal(&ics::finish(raw)))
+        Ok(seal::seal(&ics::finish(raw)))
     } else {
         Ok(format!("{}\n", raw.trim_end()))
     }

@@ -1,0 +1,248 @@
+//! The walk every command takes (STYLE.md): load the team from `mlteam.toml`, select the pages a
+//! command covers, render them in memory, plan what each does to its file, and carry the plan
+//! out (or, for `--dry-run`, show it). `init` asks first, `sync` renders all, `raci` only the
+//! matrix, `checklist` only the pages that show progress, `check` plans without writing.
+
+use std::io::Write as _;
+
+use anyhow::{Result, bail};
+
+use crate::cli::{Global, WriteArgs};
+use crate::diag::{Diagnostic, Refused};
+use crate::diag::{closed_pipe, shown};
+use crate::input::front_matter;
+use crate::input::manifest::{self, Manifest, Source};
+use crate::model::progress::{self, Progress, Stub};
+use crate::model::team::Team;
+use crate::render::Renderer;
+use crate::render::pages::{self, Kind, Page};
+use crate::view::paths;
+use crate::words;
+use crate::words::Words;
+use crate::write::plan::{Action, Existing, Plan};
+use crate::write::root::{NotText, Root};
+
+/// Reads and checks the project's `mlteam.toml` and builds its team.
+pub fn load_team(root: &Root) -> Result<(Source, Team)> {
+    let Some(text) = root.read(manifest::FILE)? else {
+        bail!(
+            "no {} in {}; run `mlteam init` to start a project there, or `-C DIR` to point at one",
+            manifest::FILE,
+            shown(root.path())
+        );
+    };
+    let source = Source::new(shown(&root.path().join(manifest::FILE)), text);
+    let manifest = Manifest::parse(&source)?;
+    let team = manifest.team(&source)?;
+    Ok((source, team))
+}
+
+/// The last step of every command that writes: refuse if parts edited by hand would be lost
+/// (exit 1, nothing written), print what happens to each file, and write, or for `--dry-run`
+/// print the diffs instead. Returns whether anything was written.
+pub fn carry_out(
+    root: &Root,
+    plan: &Plan,
+    conflicts: Vec<Diagnostic>,
+    ui: &Words,
+    quiet: bool,
+    dry_run: bool,
+) -> Result<bool> {
+    let mut out = anstream::stdout();
+    if dry_run {
+        plan.print_summary(&mut out, ui, true)
+            .or_else(closed_pipe)?;
+        writeln!(out).or_else(closed_pipe)?;
+        plan.print_diffs(&mut out).or_else(closed_pipe)?;
+        writeln!(out, "{}", ui.get("init.dry_run")).or_else(closed_pipe)?;
+    }
+    if !conflicts.is_empty() {
+        return Err(Refused(conflicts).into());
+    }
+    if dry_run {
+        return Ok(false);
+    }
+    root.apply(plan)?;
+    if !quiet {
+        plan.print_summary(&mut out, ui, false)
+            .or_else(closed_pipe)?;
+    }
+    Ok(true)
+}
+
+/// Where each of the team's deliverables stands, read from the stubs in the project.
+pub fn progress(team: &Team, root: &Root) -> Progress {
+    progress::of_team(team, |id| match root.read(&paths::stub(id)) {
+        Ok(text) => front_matter::stub(text.as_deref()),
+        Err(e) => Stub::Unreadable(progress::Unreadable {
+            line: 1,
+            message: match e.downcast_ref::<NotText>() {
+                Some(_) => "the file is not UTF-8 text".to_string(),
+                None => format!("{e:#}"),
+            },
+        }),
+    })
+}
+
+/// Writes an edited manifest and everything it changes in the docs as one plan: all of it, or
+/// (on a problem, or for `--dry-run`) none of it. With `matrix_imported`, the matrix region may
+/// differ from its digest: `raci import` has just taken its edits into the manifest.
+pub fn with_manifest(
+    root: &Root,
+    old: &str,
+    new: String,
+    global: &Global,
+    args: &WriteArgs,
+    matrix_imported: bool,
+) -> Result<()> {
+    let source = Source::new(shown(&root.path().join(manifest::FILE)), new);
+    let manifest = Manifest::parse(&source)?;
+    let team = manifest.team(&source)?;
+    let mut plan = Plan::default();
+    if source.text != old {
+        let edit = Action::Update {
+            regions: Vec::new(),
+        };
+        plan.push(
+            manifest::FILE,
+            edit,
+            Some(old.to_string()),
+            Some(source.text),
+        );
+    }
+    sync_team(root, &team, plan, Scope::All, global, args, matrix_imported)
+}
+
+/// Which pages a regenerating command brings up to date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every page, and the orphans reported (`sync`).
+    All,
+    /// The RACI matrix (`raci`).
+    Matrix,
+    /// The pages that show progress: checklist, role cards, team overview (`checklist`).
+    Progress,
+}
+
+impl Scope {
+    fn covers(self, kind: &Kind) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Matrix => *kind == Kind::Raci,
+            Scope::Progress => matches!(kind, Kind::Checklist | Kind::Role(_) | Kind::TeamReadme),
+        }
+    }
+}
+
+/// The pages of `scope` refreshed (orphans reported for `All`), then the plan carried out.
+pub fn sync_team(
+    root: &Root,
+    team: &Team,
+    mut plan: Plan,
+    scope: Scope,
+    global: &Global,
+    args: &WriteArgs,
+    matrix_imported: bool,
+) -> Result<()> {
+    let ui = words::chosen(global.lang);
+    let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
+    let pages: Vec<Page> = pages::all(team)
+        .into_iter()
+        .filter(|p| scope.covers(&p.kind))
+        .collect();
+    let (matrix, rest): (Vec<Page>, Vec<Page>) = pages
+        .iter()
+        .cloned()
+        .partition(|p| matrix_imported && p.kind == Kind::Raci);
+    let mut conflicts = refresh(root, team, &renderer, &rest, args.force, &ui, &mut plan)?;
+    conflicts.extend(refresh(
+        root, team, &renderer, &matrix, true, &ui, &mut plan,
+    )?);
+    if scope == Scope::All {
+        add_orphans(root, team, &pages, &ui, &mut plan)?;
+    }
+    carry_out(root, &plan, conflicts, &ui, global.quiet, args.dry_run)?;
+    Ok(())
+}
+
+/// Renders `pages` and adds to `plan` what each would do to its file; returns the regions edited
+/// by hand that would be overwritten (none with `force`).
+pub fn refresh(
+    root: &Root,
+    team: &Team,
+    renderer: &Renderer,
+    pages: &[Page],
+    force: bool,
+    ui: &Words,
+    plan: &mut Plan,
+) -> Result<Vec<crate::diag::Diagnostic>> {
+    let rendered = pages::render(team, renderer, pages, crate::today(), |p| {
+        root.read(p).ok().flatten()
+    })?;
+    let mut conflicts = Vec::new();
+    for page in rendered {
+        let old = match root.read(&page.path) {
+            Ok(old) => old,
+            // Not text: nothing to splice into, and nothing mlteam may replace.
+            Err(e) if e.is::<NotText>() => {
+                let reason = ui.get("plan.not_text").to_string();
+                plan.push(&page.path, Action::Skip { reason }, None, None);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        for mut conflict in
+            plan.add_page(&page.path, old, page.text, Existing::Refresh { force }, ui)
+        {
+            conflict.file = shown(&root.path().join(&conflict.file));
+            conflicts.push(conflict);
+        }
+    }
+    Ok(conflicts)
+}
+
+/// Stubs, meeting pages and role cards the team no longer calls for: kept, and said so.
+fn add_orphans(
+    root: &Root,
+    team: &Team,
+    pages: &[Page],
+    ui: &Words,
+    plan: &mut Plan,
+) -> Result<()> {
+    let known = |path: &str| pages.iter().any(|p| p.path == path);
+    for path in root.list(paths::DELIVERABLES_DIR)? {
+        if !path.ends_with(".md") || known(&path) {
+            continue;
+        }
+        let owner = root
+            .read(&path)?
+            .and_then(|text| front_matter::read(&text).ok())
+            .and_then(|fm| fm.owner);
+        let reason = match owner.as_deref().and_then(|o| team.catalog.role(o)) {
+            Some(role) => ui.fill(
+                "plan.orphan_stub",
+                &[("role", role.name.get(team.project.lang))],
+            ),
+            None => ui.get("plan.orphan_unknown").to_string(),
+        };
+        plan.push(path, Action::Orphaned { reason }, None, None);
+    }
+    for (folder, reason) in [
+        (paths::MEETINGS_DIR, "plan.orphan_meeting"),
+        (paths::ROLES_DIR, "plan.orphan_role"),
+    ] {
+        for path in root.list(folder)? {
+            if path.ends_with(".md") && !known(&path) {
+                plan.push(
+                    path,
+                    Action::Orphaned {
+                        reason: ui.get(reason).into(),
+                    },
+                    None,
+                    None,
+                );
+            }
+        }
+    }
+    Ok(())
+}
