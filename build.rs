@@ -7,7 +7,7 @@ use std::path::Path;
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     println!("cargo::rerun-if-changed=templates/catalog");
-    for name in ["roles", "activities", "deliverables", "meetings"] {
+    for name in ["kinds", "roles", "activities", "deliverables", "meetings"] {
         let source = Path::new("templates/catalog").join(format!("{name}.toml"));
         let text = std::fs::read_to_string(&source)
             .unwrap_or_else(|e| panic!("{}: {e}", source.display()));

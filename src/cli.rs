@@ -95,6 +95,10 @@ pub struct InitArgs {
     /// One-line description of the project
     #[arg(long)]
     pub description: Option<String>,
+    /// Kind of project: product (in-house ML product), delivery (built for and handed over to a
+    /// customer) or research (papers and prototypes) [default: product]
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
     /// Roles on the team: ids separated by commas, or `all` (see `mlteam roles list`)
     #[arg(long, value_name = "IDS")]
     pub roles: Option<String>,

@@ -19,11 +19,27 @@ pub struct Answers {
     pub name: String,
     pub description: String,
     pub lang: Lang,
+    pub kind: String,
     pub roles: Vec<String>,
     pub members: Vec<Member>,
     pub meetings: Vec<String>,
     pub start: Date,
     pub timezone: String,
+}
+
+/// The kind a project is when nobody says.
+pub const DEFAULT_KIND: &str = "product";
+
+/// A project kind of the catalog.
+pub fn parse_kind(catalog: &Catalog, text: &str) -> Result<String, String> {
+    let text = text.trim();
+    match catalog.unknown_kind(text) {
+        None => Ok(text.to_string()),
+        Some(message) => {
+            let kinds = catalog.kind_ids().collect::<Vec<_>>().join(", ");
+            Err(format!("{message} (use one of: {kinds})"))
+        }
+    }
 }
 
 /// `id,id,...` or `all`; unknown ids are named with a suggestion. The result keeps catalog order.
@@ -209,6 +225,14 @@ impl Answers {
                 Ok(())
             },
         );
+        let kind = match args.kind.as_deref().map(|k| parse_kind(catalog, k)) {
+            None => DEFAULT_KIND.to_string(),
+            Some(Ok(kind)) => kind,
+            Some(Err(e)) => {
+                check("--kind", Err(e));
+                DEFAULT_KIND.to_string()
+            }
+        };
         let roles = match args.roles.as_deref().map(|r| parse_roles(catalog, r)) {
             None => core_roles(catalog),
             Some(Ok(roles)) => roles,
@@ -244,7 +268,7 @@ impl Answers {
             }
         }
         let meetings = match args.meetings.as_deref().map(|m| parse_meetings(catalog, m)) {
-            None => team::default_meetings(catalog, &roles),
+            None => team::default_meetings(catalog, &kind, &roles),
             Some(Ok(meetings)) => meetings,
             Some(Err(e)) => {
                 check("--meetings", Err(e));
@@ -279,6 +303,7 @@ impl Answers {
                 .trim()
                 .to_string(),
             lang: lang.unwrap_or_default(),
+            kind,
             roles,
             members,
             meetings,

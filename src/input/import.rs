@@ -241,7 +241,12 @@ pub type Edits = std::collections::BTreeMap<String, std::collections::BTreeMap<S
 /// table leaves out) and returns, per activity and role, whether the cell differs from the
 /// catalog's default for this team.
 pub fn differences(file: &str, rows: &[Row], team: &Team) -> Result<Edits, Vec<Diagnostic>> {
-    let defaults = Matrix::build(&team.catalog, &team.roles, &Overrides::new());
+    let defaults = Matrix::build(
+        &team.catalog,
+        &team.project.kind,
+        &team.roles,
+        &Overrides::new(),
+    );
     let column = |role: &str| team.matrix.roles.iter().position(|r| r == role);
     let mut problems = Vec::new();
     let mut out = Edits::new();

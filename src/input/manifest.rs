@@ -41,9 +41,16 @@ pub struct Project {
     pub description: String,
     #[serde(default)]
     pub lang: Lang,
+    /// `product`, `delivery` or `research` (the catalog's kinds).
+    #[serde(default = "product")]
+    pub kind: String,
     pub start: toml::value::Datetime,
     #[serde(default = "utc")]
     pub timezone: String,
+}
+
+fn product() -> String {
+    "product".into()
 }
 
 fn utc() -> String {
@@ -205,13 +212,23 @@ impl Manifest {
     /// every problem is reported at once, each at its line.
     pub fn team(&self, source: &Source) -> Result<Team, Invalid> {
         let manifest = self;
-        let catalog = Catalog::builtin()
+        let (catalog, custom_problems) = Catalog::builtin()
             .map_err(|e| Invalid(vec![Diagnostic::new("templates/catalog", format!("{e:#}"))]))?
             .with_custom(&manifest.custom);
-        let problems = manifest.check(source, &catalog);
+        let mut problems: Vec<Diagnostic> = custom_problems
+            .into_iter()
+            .map(|p| {
+                source.diagnostic(
+                    &[Key("custom"), Key(p.section), Index(p.index)],
+                    format!("[[custom.{}]]: {}", p.section, p.message),
+                )
+            })
+            .collect();
+        problems.extend(manifest.check(source, &catalog));
         if !problems.is_empty() {
             return Err(Invalid(problems));
         }
+        let kind = manifest.project.kind.clone();
         let start = manifest.start_date().expect("checked");
         let roles: Vec<String> = catalog
             .roles
@@ -219,7 +236,7 @@ impl Manifest {
             .filter(|r| manifest.team.roles.contains(&r.id))
             .map(|r| r.id.clone())
             .collect();
-        let matrix = Matrix::build(&catalog, &roles, &manifest.overrides());
+        let matrix = Matrix::build(&catalog, &kind, &roles, &manifest.overrides());
         let broken: Vec<_> = matrix
             .rule_problems()
             .into_iter()
@@ -237,7 +254,7 @@ impl Manifest {
             .meetings
             .keep
             .clone()
-            .unwrap_or_else(|| team::default_meetings(&catalog, &roles));
+            .unwrap_or_else(|| team::default_meetings(&catalog, &kind, &roles));
         let meetings = catalog
             .meetings
             .iter()
@@ -257,17 +274,13 @@ impl Manifest {
                 )
             })
             .collect();
-        let deliverables = catalog
-            .deliverables
-            .iter()
-            .filter(|d| roles.contains(&d.owner))
-            .map(|d| d.id.clone())
-            .collect();
+        let deliverables = team::deliverables(&catalog, &kind, &roles);
         Ok(Team {
             project: team::Project {
                 name: manifest.project.name.trim().to_string(),
                 description: manifest.project.description.trim().to_string(),
                 lang: manifest.project.lang,
+                kind,
                 start,
                 timezone: manifest.project.timezone.clone(),
             },
@@ -330,6 +343,15 @@ impl Manifest {
                     "use an IANA name such as \"Europe/Berlin\", \"Asia/Shanghai\" or \"UTC\""
                         .into(),
                 ),
+            );
+        }
+
+        if let Some(message) = catalog.unknown_kind(&self.project.kind) {
+            let kinds = catalog.kind_ids().collect::<Vec<_>>().join(", ");
+            say(
+                &[Key("project"), Key("kind")],
+                message,
+                Some(format!("use one of: {kinds}")),
             );
         }
 
@@ -462,46 +484,46 @@ impl Manifest {
             }
         }
 
-        let entries = [
-            (
-                "role",
-                self.custom
-                    .role
-                    .iter()
+        // Custom entries are checked as merged onto the catalog, each at its own table.
+        let custom_id = |table: &toml::Table| {
+            table
+                .get("id")
+                .and_then(toml::Value::as_str)
+                .map(String::from)
+        };
+        let sections: [(&str, &[toml::Table], &dyn Fn(&str) -> Vec<String>); 4] = [
+            ("role", &self.custom.role, &|id| {
+                catalog
+                    .role(id)
                     .map(|r| catalog.role_problems(r))
-                    .collect::<Vec<_>>(),
-            ),
-            (
-                "activity",
-                self.custom
-                    .activity
-                    .iter()
+                    .unwrap_or_default()
+            }),
+            ("activity", &self.custom.activity, &|id| {
+                catalog
+                    .activity(id)
                     .map(|a| catalog.activity_problems(a))
-                    .collect(),
-            ),
-            (
-                "deliverable",
-                self.custom
-                    .deliverable
-                    .iter()
+                    .unwrap_or_default()
+            }),
+            ("deliverable", &self.custom.deliverable, &|id| {
+                catalog
+                    .deliverable(id)
                     .map(|d| catalog.deliverable_problems(d))
-                    .collect(),
-            ),
-            (
-                "meeting",
-                self.custom
-                    .meeting
-                    .iter()
+                    .unwrap_or_default()
+            }),
+            ("meeting", &self.custom.meeting, &|id| {
+                catalog
+                    .meeting(id)
                     .map(|m| catalog.meeting_problems(m))
-                    .collect(),
-            ),
+                    .unwrap_or_default()
+            }),
         ];
-        for (kind, problems) in entries {
-            for (i, problems) in problems.into_iter().enumerate() {
-                for problem in problems {
+        for (section, tables, problems_of) in sections {
+            for (i, table) in tables.iter().enumerate() {
+                let Some(id) = custom_id(table) else { continue };
+                for problem in problems_of(&id) {
                     say(
-                        &[Key("custom"), Key(kind), Index(i)],
-                        format!("[[custom.{kind}]]: {problem}"),
+                        &[Key("custom"), Key(section), Index(i)],
+                        format!("[[custom.{section}]]: {problem}"),
                         None,
                     );
                 }
@@ -603,7 +625,7 @@ prd = { ml-engineer = "A/R" }
     fn check(text: &str) -> Vec<String> {
         let source = Source::new("mlteam.toml", text);
         let manifest = Manifest::parse(&source).map_err(|e| e.to_string()).unwrap();
-        let catalog = Catalog::builtin().unwrap().with_custom(&manifest.custom);
+        let (catalog, _) = Catalog::builtin().unwrap().with_custom(&manifest.custom);
         manifest
             .check(&source, &catalog)
             .iter()

@@ -86,6 +86,34 @@ pub fn ask(
     };
     ui = Words::new(lang);
 
+    let kind = match &args.kind {
+        Some(_) => flags.kind.clone(),
+        None => {
+            let items: Vec<String> = catalog
+                .kinds
+                .iter()
+                .map(|k| format!("{} — {}", k.name.get(lang), k.summary.get(lang)))
+                .collect();
+            let width = usize::from(term.size().1).saturating_sub(4).max(20);
+            let items: Vec<String> = items
+                .iter()
+                .map(|i| truncate_str(i, width, "…").into_owned())
+                .collect();
+            let default = catalog
+                .kinds
+                .iter()
+                .position(|k| k.id == answers::DEFAULT_KIND)
+                .unwrap_or(0);
+            let choice = answer(
+                Select::with_theme(&theme)
+                    .with_prompt(ui.get("kind.prompt"))
+                    .items(&items)
+                    .default(default)
+                    .interact_on(&term),
+            )?;
+            catalog.kinds[choice].id.clone()
+        }
+    };
     let roles = match &args.roles {
         Some(_) => flags.roles.clone(),
         None => ask_roles(catalog, &ui, &theme, &term, lang)?,
@@ -98,7 +126,7 @@ pub fn ask(
     let meetings = match &args.meetings {
         Some(_) => flags.meetings.clone(),
         None => {
-            let preselected = team::default_meetings(catalog, &roles);
+            let preselected = team::default_meetings(catalog, &kind, &roles);
             let items: Vec<String> = catalog
                 .meetings
                 .iter()
@@ -160,6 +188,7 @@ pub fn ask(
         name,
         description,
         lang,
+        kind,
         roles,
         members,
         meetings,
@@ -332,6 +361,12 @@ fn print_summary(
     let rows = [
         (ui.get("summary.project"), project),
         (ui.get("summary.lang"), lang.native_name().to_string()),
+        (
+            ui.get("summary.kind"),
+            catalog
+                .kind(&a.kind)
+                .map_or(a.kind.clone(), |k| k.name.get(lang).to_string()),
+        ),
         (
             ui.get("summary.roles"),
             format!(

@@ -1,5 +1,6 @@
-//! The catalog: roles, phases, activities with their default RACI letters, deliverables and
-//! meetings. Built in from `templates/catalog/*.toml`; a project adds or replaces entries by id.
+//! The catalog: project kinds, roles, phases, activities with their default RACI letters,
+//! deliverables and meetings. Built in from `templates/catalog/*.toml`; a project adds entries,
+//! or changes built-in ones key by key, under `[custom]` of its manifest.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -7,11 +8,31 @@ use std::sync::OnceLock;
 use anyhow::{Context, Result};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, de::value::MapAccessDeserializer};
+use serde_json::Value;
 
 use crate::model::ids;
 use crate::model::matrix::Letter;
 use crate::model::recurrence::{Duration, Rule, TimeOfDay};
 use crate::model::text::Text;
+
+/// A kind of project: which activities, deliverables and meetings it has, and how long its
+/// phases last by default.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kind {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub summary: Text,
+    /// Phase id → default length (`3w`, `10d`); the phases of this kind's plan.
+    #[serde(default)]
+    pub schedule: BTreeMap<String, String>,
+}
+
+/// Whether an entry with this `kinds` list belongs to a project of `kind` (no list: every kind).
+pub fn of_kind(kinds: &[String], kind: &str) -> bool {
+    kinds.is_empty() || kinds.iter().any(|k| k == kind)
+}
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -48,6 +69,9 @@ pub struct Phase {
     pub name: Text,
     #[serde(default)]
     pub summary: Text,
+    /// The milestone that closes the phase (a go/no-go review), if it has one.
+    #[serde(default)]
+    pub gate: Option<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -56,6 +80,9 @@ pub struct Activity {
     pub id: String,
     pub phase: String,
     pub name: Text,
+    /// The project kinds this activity belongs to; empty: all.
+    #[serde(default)]
+    pub kinds: Vec<String>,
     /// Default letters by role id.
     pub raci: BTreeMap<String, Letter>,
 }
@@ -72,6 +99,12 @@ pub struct Deliverable {
     /// The activity whose work this document records.
     #[serde(default)]
     pub activity: Option<String>,
+    /// The project kinds that call for this document; empty: all.
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    /// Worth writing only when its owner role is on the team itself, not covered by another.
+    #[serde(default)]
+    pub specialist: bool,
     #[serde(default)]
     pub summary: Text,
     #[serde(default, rename = "sections", alias = "section")]
@@ -107,6 +140,9 @@ pub struct Meeting {
     /// Pre-selected when any of these roles is on the team.
     #[serde(default)]
     pub when_any: Vec<String>,
+    /// The project kinds that keep this meeting; empty: all.
+    #[serde(default)]
+    pub kinds: Vec<String>,
     #[serde(default)]
     pub agenda: Vec<Text>,
 }
@@ -117,6 +153,7 @@ fn default_time() -> String {
 
 #[derive(Debug, Clone)]
 pub struct Catalog {
+    pub kinds: Vec<Kind>,
     pub groups: Vec<Group>,
     pub roles: Vec<Role>,
     pub phases: Vec<Phase>,
@@ -125,18 +162,28 @@ pub struct Catalog {
     pub meetings: Vec<Meeting>,
 }
 
-/// Entries a project adds to the catalog, or replaces in it by id (`[custom]` of `mlteam.toml`).
+/// Entries a project adds to the catalog or changes in it (`[custom]` of `mlteam.toml`), as
+/// written: an entry with a built-in id changes only the keys it sets, so they are kept as tables
+/// and merged onto the built-in entry before they are read.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Custom {
     #[serde(default)]
-    pub role: Vec<Role>,
+    pub role: Vec<toml::Table>,
     #[serde(default)]
-    pub activity: Vec<Activity>,
+    pub activity: Vec<toml::Table>,
     #[serde(default)]
-    pub deliverable: Vec<Deliverable>,
+    pub deliverable: Vec<toml::Table>,
     #[serde(default)]
-    pub meeting: Vec<Meeting>,
+    pub meeting: Vec<toml::Table>,
+}
+
+/// A custom entry that cannot be used as written: which section, which entry, what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomProblem {
+    pub section: &'static str,
+    pub index: usize,
+    pub message: String,
 }
 
 impl Catalog {
@@ -150,6 +197,11 @@ impl Catalog {
     }
 
     fn parse_builtin() -> Result<Catalog> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Kinds {
+            kind: Vec<Kind>,
+        }
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Roles {
@@ -173,23 +225,13 @@ impl Catalog {
             meeting: Vec<Meeting>,
         }
 
-        let roles: Roles = load(
-            "roles",
-            include_str!(concat!(env!("OUT_DIR"), "/roles.json")),
-        )?;
-        let activities: Activities = load(
-            "activities",
-            include_str!(concat!(env!("OUT_DIR"), "/activities.json")),
-        )?;
-        let deliverables: Deliverables = load(
-            "deliverables",
-            include_str!(concat!(env!("OUT_DIR"), "/deliverables.json")),
-        )?;
-        let meetings: Meetings = load(
-            "meetings",
-            include_str!(concat!(env!("OUT_DIR"), "/meetings.json")),
-        )?;
+        let kinds: Kinds = load("kinds", raw_json("kinds"))?;
+        let roles: Roles = load("roles", raw_json("roles"))?;
+        let activities: Activities = load("activities", raw_json("activities"))?;
+        let deliverables: Deliverables = load("deliverables", raw_json("deliverables"))?;
+        let meetings: Meetings = load("meetings", raw_json("meetings"))?;
         let mut catalog = Catalog {
+            kinds: kinds.kind,
             groups: roles.group,
             roles: roles.role,
             phases: activities.phase,
@@ -201,14 +243,68 @@ impl Catalog {
         Ok(catalog)
     }
 
-    /// This catalog with a project's custom entries: same id replaces, new id appends.
-    pub fn with_custom(mut self, custom: &Custom) -> Catalog {
-        merge(&mut self.roles, &custom.role, |r| &r.id);
-        merge(&mut self.activities, &custom.activity, |a| &a.id);
-        merge(&mut self.deliverables, &custom.deliverable, |d| &d.id);
-        merge(&mut self.meetings, &custom.meeting, |m| &m.id);
+    /// This catalog with a project's custom entries: an entry with a new id is added; one with
+    /// the id of a built-in entry changes only the keys it sets (a text's `en` and `zh` each on
+    /// their own). Entries that cannot be read are left out and reported.
+    pub fn with_custom(mut self, custom: &Custom) -> (Catalog, Vec<CustomProblem>) {
+        let mut problems = Vec::new();
+        let raw = builtin_raw();
+        merge(
+            &mut self.roles,
+            &raw.roles,
+            &custom.role,
+            "role",
+            &mut problems,
+            |r| &r.id,
+        );
+        merge(
+            &mut self.activities,
+            &raw.activities,
+            &custom.activity,
+            "activity",
+            &mut problems,
+            |a| &a.id,
+        );
+        merge(
+            &mut self.deliverables,
+            &raw.deliverables,
+            &custom.deliverable,
+            "deliverable",
+            &mut problems,
+            |d| &d.id,
+        );
+        merge(
+            &mut self.meetings,
+            &raw.meetings,
+            &custom.meeting,
+            "meeting",
+            &mut problems,
+            |m| &m.id,
+        );
         self.fill_codes();
-        self
+        (self, problems)
+    }
+
+    pub fn kind(&self, id: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|k| k.id == id)
+    }
+
+    pub fn kind_ids(&self) -> impl Iterator<Item = &str> {
+        self.kinds.iter().map(|k| k.id.as_str())
+    }
+
+    /// "unknown project kind `x`; did you mean `y`?" when `id` is not a kind of this catalog.
+    pub fn unknown_kind(&self, id: &str) -> Option<String> {
+        self.kind(id).is_none().then(|| {
+            format!(
+                "unknown project kind `{id}`{}",
+                ids::suggestion(id, self.kind_ids())
+            )
+        })
+    }
+
+    fn unknown_kinds(&self, kinds: &[String]) -> Vec<String> {
+        kinds.iter().filter_map(|k| self.unknown_kind(k)).collect()
     }
 
     fn fill_codes(&mut self) {
@@ -310,6 +406,7 @@ impl Catalog {
     pub fn activity_problems(&self, activity: &Activity) -> Vec<String> {
         let mut out = id_problem(&activity.id);
         out.extend(self.unknown_phase(&activity.phase));
+        out.extend(self.unknown_kinds(&activity.kinds));
         out.extend(activity.raci.keys().filter_map(|r| self.unknown_role(r)));
         let letters: Vec<Letter> = activity.raci.values().copied().collect();
         out.extend(crate::model::matrix::row_rule_problem(&letters));
@@ -326,6 +423,7 @@ impl Catalog {
                 .filter_map(|r| self.unknown_role(r)),
         );
         out.extend(self.unknown_phase(&deliverable.phase));
+        out.extend(self.unknown_kinds(&deliverable.kinds));
         if let Some(activity) = &deliverable.activity {
             if self.activity(activity).is_none() {
                 let known = self.activity_ids();
@@ -340,6 +438,7 @@ impl Catalog {
 
     pub fn meeting_problems(&self, meeting: &Meeting) -> Vec<String> {
         let mut out = id_problem(&meeting.id);
+        out.extend(self.unknown_kinds(&meeting.kinds));
         out.extend(self.unknown_role(&meeting.chair));
         let roles = meeting
             .attendees
@@ -376,13 +475,113 @@ fn id_problem(id: &str) -> Vec<String> {
     }
 }
 
-fn merge<T: Clone>(base: &mut Vec<T>, extra: &[T], id: impl Fn(&T) -> &String) {
-    for entry in extra {
-        match base.iter().position(|b| id(b) == id(entry)) {
-            Some(i) => base[i] = entry.clone(),
-            None => base.push(entry.clone()),
+/// Adds or merges the custom entries of one section onto the catalog's entries of that kind.
+fn merge<T: for<'de> Deserialize<'de>>(
+    base: &mut Vec<T>,
+    raw: &[Value],
+    custom: &[toml::Table],
+    section: &'static str,
+    problems: &mut Vec<CustomProblem>,
+    id: impl Fn(&T) -> &String,
+) {
+    for (index, table) in custom.iter().enumerate() {
+        let mut problem = |message: String| {
+            problems.push(CustomProblem {
+                section,
+                index,
+                message,
+            });
+        };
+        let entry = match serde_json::to_value(table) {
+            Ok(entry) => entry,
+            Err(e) => {
+                problem(e.to_string());
+                continue;
+            }
+        };
+        let Some(entry_id) = entry.get("id").and_then(Value::as_str) else {
+            problem("missing key `id`".into());
+            continue;
+        };
+        let at = base.iter().position(|b| id(b) == entry_id);
+        let merged = match at.and_then(|i| raw.iter().find(|r| r["id"] == entry_id).map(|r| (i, r)))
+        {
+            Some((_, built_in)) => overlay(built_in.clone(), entry),
+            None => entry,
+        };
+        match T::deserialize(&merged) {
+            Ok(value) => match at {
+                Some(i) => base[i] = value,
+                None => base.push(value),
+            },
+            Err(e) => problem(e.to_string()),
         }
     }
+}
+
+/// `custom`'s keys over `base`'s; a text given as a table changes its languages one by one.
+fn overlay(mut base: Value, custom: Value) -> Value {
+    let (Some(base_map), Value::Object(custom_map)) = (base.as_object_mut(), custom) else {
+        return base;
+    };
+    for (key, value) in custom_map {
+        let is_text = |v: &Value| {
+            v.as_object()
+                .is_some_and(|m| m.keys().all(|k| k == "en" || k == "zh"))
+        };
+        match base_map.get_mut(&key) {
+            Some(old) if is_text(old) && is_text(&value) => {
+                if let (Some(old), Value::Object(new)) = (old.as_object_mut(), value) {
+                    old.extend(new);
+                }
+            }
+            _ => {
+                base_map.insert(key, value);
+            }
+        }
+    }
+    base
+}
+
+/// The built-in catalog as build.rs turned it from TOML into JSON.
+fn raw_json(name: &str) -> &'static str {
+    match name {
+        "kinds" => include_str!(concat!(env!("OUT_DIR"), "/kinds.json")),
+        "roles" => include_str!(concat!(env!("OUT_DIR"), "/roles.json")),
+        "activities" => include_str!(concat!(env!("OUT_DIR"), "/activities.json")),
+        "deliverables" => include_str!(concat!(env!("OUT_DIR"), "/deliverables.json")),
+        _ => include_str!(concat!(env!("OUT_DIR"), "/meetings.json")),
+    }
+}
+
+/// The built-in entries as plain values, for merging a project's custom entries onto them.
+struct Raw {
+    roles: Vec<Value>,
+    activities: Vec<Value>,
+    deliverables: Vec<Value>,
+    meetings: Vec<Value>,
+}
+
+fn builtin_raw() -> &'static Raw {
+    static RAW: OnceLock<Raw> = OnceLock::new();
+    RAW.get_or_init(|| {
+        let list = |file: &str, key: &str| -> Vec<Value> {
+            serde_json::from_str::<Value>(raw_json(file))
+                .ok()
+                .and_then(|mut v| v.get_mut(key).map(Value::take))
+                .and_then(|v| match v {
+                    Value::Array(items) => Some(items),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        };
+        Raw {
+            roles: list("roles", "role"),
+            activities: list("activities", "activity"),
+            deliverables: list("deliverables", "deliverable"),
+            meetings: list("meetings", "meeting"),
+        }
+    })
 }
 
 /// One catalog file, as build.rs turned it from TOML into JSON.
@@ -530,6 +729,145 @@ mod tests {
         }
     }
 
+    /// The deliverables every project of a kind needs, whoever is on the team (SPEC §11; the
+    /// issue on documents that fit the team).
+    pub(crate) const REQUIRED: [(&str, &[&str]); 3] = [
+        (
+            "product",
+            &[
+                "prd",
+                "project-charter",
+                "data-analysis-report",
+                "datasheet",
+                "model-card",
+                "evaluation-report",
+                "deployment-plan",
+                "risk-register",
+                "decision-log",
+                "responsible-ai-review",
+            ],
+        ),
+        (
+            "delivery",
+            &[
+                "prd",
+                "product-whitepaper",
+                "solution-proposal",
+                "project-charter",
+                "delivery-plan",
+                "data-analysis-report",
+                "datasheet",
+                "model-card",
+                "evaluation-report",
+                "deployment-plan",
+                "requirements-research-report",
+                "project-plan",
+                "implementation-plan",
+                "risk-register",
+                "decision-log",
+                "responsible-ai-review",
+            ],
+        ),
+        (
+            "research",
+            &[
+                "data-analysis-report",
+                "datasheet",
+                "model-card",
+                "evaluation-report",
+                "research-paper",
+                "decision-log",
+            ],
+        ),
+    ];
+
+    #[test]
+    fn kinds_carry_what_each_kind_of_project_needs() {
+        let c = builtin();
+        assert_eq!(
+            c.kind_ids().collect::<Vec<_>>(),
+            ["product", "delivery", "research"]
+        );
+        for (kind, required) in REQUIRED {
+            for id in required {
+                let d = c.deliverable(id).unwrap_or_else(|| panic!("no {id}"));
+                assert!(of_kind(&d.kinds, kind), "{id} is not part of {kind}");
+                assert!(!d.specialist, "{id} must not wait for its specialist");
+            }
+        }
+        // An in-house product has no customer to sell to, install at, hand over to or train.
+        for id in [
+            "presales-solution",
+            "onsite-implementation",
+            "acceptance-handover",
+            "customer-training-support",
+        ] {
+            let a = c.activity(id).unwrap();
+            assert!(!of_kind(&a.kinds, "product"), "{id} in product");
+            assert!(of_kind(&a.kinds, "delivery"), "{id} not in delivery");
+        }
+        for id in ["product-whitepaper", "solution-proposal"] {
+            assert!(
+                !of_kind(&c.deliverable(id).unwrap().kinds, "product"),
+                "{id}"
+            );
+        }
+        let review = c.activity("responsible-ai-review").expect("activity");
+        assert!(of_kind(&review.kinds, "product") && of_kind(&review.kinds, "delivery"));
+    }
+
+    #[test]
+    fn deliverables_follow_their_activity_and_kinds_plan_their_phases() {
+        let c = builtin();
+        for kind in &c.kinds {
+            for d in c
+                .deliverables
+                .iter()
+                .filter(|d| of_kind(&d.kinds, &kind.id))
+            {
+                if let Some(activity) = d.activity.as_deref().and_then(|a| c.activity(a)) {
+                    assert!(
+                        of_kind(&activity.kinds, &kind.id),
+                        "{} is part of {} but its activity {} is not",
+                        d.id,
+                        kind.id,
+                        activity.id
+                    );
+                }
+            }
+            // The phases a kind has activities in are the phases of its default schedule.
+            let used: Vec<&str> = c
+                .phases
+                .iter()
+                .filter(|p| {
+                    c.activities
+                        .iter()
+                        .any(|a| a.phase == p.id && of_kind(&a.kinds, &kind.id))
+                })
+                .map(|p| p.id.as_str())
+                .collect();
+            let planned: Vec<&str> = c
+                .phases
+                .iter()
+                .filter(|p| kind.schedule.contains_key(&p.id))
+                .map(|p| p.id.as_str())
+                .collect();
+            assert_eq!(planned, used, "{}", kind.id);
+            assert_eq!(
+                kind.schedule.len(),
+                planned.len(),
+                "{}: unknown phase",
+                kind.id
+            );
+        }
+        for phase in ["data", "modeling", "delivery"] {
+            assert!(
+                c.phase(phase).unwrap().gate.is_some(),
+                "{phase} has no gate"
+            );
+        }
+    }
+
     #[test]
     fn every_role_owns_a_deliverable_and_has_a_cover_chain() {
         let c = builtin();
@@ -626,9 +964,15 @@ mod tests {
             "#,
         )
         .unwrap();
-        let c = builtin().with_custom(&custom);
+        let (c, problems) = builtin().with_custom(&custom);
+        assert_eq!(problems, []);
         assert_eq!(c.roles.len(), 15);
-        assert_eq!(c.role("ml-engineer").unwrap().name.zh, "MLOps engineer");
+        let mle = c.role("ml-engineer").unwrap();
+        assert_eq!(mle.name.zh, "MLOps engineer");
+        // Keys the custom entry does not set are the built-in entry's.
+        let builtin_mle = builtin().role("ml-engineer").unwrap().clone();
+        assert_eq!(mle.covers, builtin_mle.covers);
+        assert_eq!(mle.responsibilities, builtin_mle.responsibilities);
         let prompt = c.role("prompt-engineer").unwrap();
         assert_eq!(
             (prompt.code.as_str(), prompt.name.get(Lang::Zh)),

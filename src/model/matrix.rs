@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet, VecDeque};
 
-use super::catalog::Catalog;
+use super::catalog::{Catalog, of_kind};
 pub use super::letter::{Letter, row_rule_problem};
 
 /// Letters the project sets by hand: activity id → role id → letter (`None` clears the cell).
@@ -45,8 +45,14 @@ pub struct Matrix {
 }
 
 impl Matrix {
-    /// `present` may be in any order; the matrix keeps the catalog's order. It must not be empty.
-    pub fn build(catalog: &Catalog, present: &[String], overrides: &Overrides) -> Matrix {
+    /// The matrix of a project of `kind`: one row per activity of the kind. `present` may be in
+    /// any order; the matrix keeps the catalog's order. It must not be empty.
+    pub fn build(
+        catalog: &Catalog,
+        kind: &str,
+        present: &[String],
+        overrides: &Overrides,
+    ) -> Matrix {
         let roles: Vec<String> = catalog
             .roles
             .iter()
@@ -58,6 +64,7 @@ impl Matrix {
         let rows = catalog
             .activities
             .iter()
+            .filter(|a| of_kind(&a.kinds, kind))
             .map(|activity| {
                 let mut cells: Vec<Option<Cell>> = vec![None; roles.len()];
                 let mut own: Vec<Option<Letter>> = vec![None; roles.len()];
@@ -212,6 +219,17 @@ mod tests {
         let catalog = catalog();
         let all: Vec<String> = catalog.role_ids().map(String::from).collect();
         assert_eq!(all.len(), 14);
+        for kind in catalog.kind_ids() {
+            every_team_of_a_kind_gets_a_valid_matrix(&catalog, kind, &all);
+        }
+    }
+
+    fn every_team_of_a_kind_gets_a_valid_matrix(catalog: &Catalog, kind: &str, all: &[String]) {
+        let activities: Vec<&crate::model::catalog::Activity> = catalog
+            .activities
+            .iter()
+            .filter(|a| of_kind(&a.kinds, kind))
+            .collect();
         let mut teams_with_gaps = 0;
         for mask in 1u32..(1 << all.len()) {
             let present: Vec<String> = all
@@ -220,10 +238,15 @@ mod tests {
                 .filter(|(i, _)| mask & (1 << i) != 0)
                 .map(|(_, r)| r.clone())
                 .collect();
-            let matrix = Matrix::build(&catalog, &present, &Overrides::new());
-            assert_eq!(matrix.rule_problems(), Vec::new(), "team {present:?}");
+            let matrix = Matrix::build(catalog, kind, &present, &Overrides::new());
+            assert_eq!(
+                matrix.rule_problems(),
+                Vec::new(),
+                "{kind} team {present:?}"
+            );
             assert_eq!(matrix.covers.len(), all.len() - present.len());
-            for (activity, row) in catalog.activities.iter().zip(&matrix.rows) {
+            assert_eq!(matrix.rows.len(), activities.len());
+            for (activity, row) in activities.iter().zip(&matrix.rows) {
                 for (role, &letter) in &activity.raci {
                     let holder = matrix
                         .covers
@@ -266,14 +289,67 @@ mod tests {
             teams_with_gaps += usize::from(matrix.rows.iter().any(|r| !r.gaps.is_empty()));
         }
         // Some teams cannot cover everything (a business consultant alone): they must show gaps.
-        assert!(teams_with_gaps > 0);
+        assert!(teams_with_gaps > 0, "{kind}");
+    }
+
+    /// The letter of `role`'s cell in `activity`'s row.
+    fn letter(matrix: &Matrix, activity: &str, role: &str) -> Option<Letter> {
+        let row = matrix.rows.iter().find(|r| r.activity == activity)?;
+        let column = matrix.roles.iter().position(|r| r == role)?;
+        row.cells[column].as_ref().map(|c| c.letter)
+    }
+
+    /// The commonest small team signs off what its members expect to sign off (issue: "letters a
+    /// real team would sign"): the PRD with the product manager, the model evaluation with the
+    /// data scientist, the release with the ML engineer, the pipelines with the data engineer.
+    #[test]
+    fn a_four_role_product_team_is_accountable_where_it_expects() {
+        let catalog = catalog();
+        let four = team(&[
+            "product-manager",
+            "data-scientist",
+            "ml-engineer",
+            "data-engineer",
+        ]);
+        let matrix = Matrix::build(&catalog, "product", &four, &Overrides::new());
+        for (activity, role) in [
+            ("prd", "product-manager"),
+            ("model-evaluation-report", "data-scientist"),
+            ("production-release", "ml-engineer"),
+            ("data-pipeline-warehouse", "data-engineer"),
+        ] {
+            let got = letter(&matrix, activity, role);
+            assert!(
+                got.is_some_and(Letter::is_accountable),
+                "{activity}: {role} has {got:?}"
+            );
+        }
+        // With everybody on the team the specialists sign their own work.
+        let all: Vec<String> = catalog.role_ids().map(String::from).collect();
+        let matrix = Matrix::build(&catalog, "delivery", &all, &Overrides::new());
+        for (activity, role) in [
+            ("model-evaluation-report", "data-scientist"),
+            ("inference-system", "ml-engineer"),
+            ("data-pipeline-warehouse", "data-engineer"),
+        ] {
+            let got = letter(&matrix, activity, role);
+            assert!(
+                got.is_some_and(Letter::is_accountable),
+                "{activity}: {role} has {got:?}"
+            );
+        }
+        // The researcher advises on the inference system; the engineers build it.
+        assert!(
+            !letter(&matrix, "inference-system", "ml-researcher")
+                .is_some_and(Letter::is_responsible)
+        );
     }
 
     #[test]
     fn a_full_team_needs_no_cover() {
         let catalog = catalog();
         let all: Vec<String> = catalog.role_ids().map(String::from).collect();
-        let matrix = Matrix::build(&catalog, &all, &Overrides::new());
+        let matrix = Matrix::build(&catalog, "delivery", &all, &Overrides::new());
         assert!(matrix.covers.is_empty());
         assert!(
             matrix
@@ -296,6 +372,7 @@ mod tests {
         let catalog = catalog();
         let matrix = Matrix::build(
             &catalog,
+            "delivery",
             &team(&["ml-engineer", "data-scientist", "data-engineer"]),
             &Overrides::new(),
         );
@@ -332,7 +409,12 @@ mod tests {
     #[test]
     fn a_role_nobody_can_reach_is_a_gap_not_a_loss() {
         let catalog = catalog();
-        let matrix = Matrix::build(&catalog, &team(&["business-consultant"]), &Overrides::new());
+        let matrix = Matrix::build(
+            &catalog,
+            "delivery",
+            &team(&["business-consultant"]),
+            &Overrides::new(),
+        );
         assert!(
             matrix
                 .covers
@@ -361,7 +443,7 @@ mod tests {
             .entry("prd".into())
             .or_default()
             .insert("ai-product-manager".into(), Some(Letter::C));
-        let matrix = Matrix::build(&catalog, &all, &overrides);
+        let matrix = Matrix::build(&catalog, "delivery", &all, &overrides);
         assert_eq!(matrix.rule_problems(), Vec::new());
         let prd = matrix.rows.iter().find(|r| r.activity == "prd").unwrap();
         assert!(prd.cells[0].as_ref().unwrap().overridden);
@@ -370,7 +452,7 @@ mod tests {
             .entry("prd".into())
             .or_default()
             .insert("product-manager".into(), None);
-        let matrix = Matrix::build(&catalog, &all, &overrides);
+        let matrix = Matrix::build(&catalog, "delivery", &all, &overrides);
         assert_eq!(
             matrix.rule_problems(),
             [(

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::catalog::{Catalog, Meeting};
+use super::catalog::{Catalog, Meeting, of_kind};
 use super::matrix::Matrix;
 use super::recurrence::{Duration, Rule, TimeOfDay};
 use super::text::Lang;
@@ -27,6 +27,8 @@ pub struct Project {
     pub name: String,
     pub description: String,
     pub lang: Lang,
+    /// The project kind's id (`product`, `delivery`, `research`).
+    pub kind: String,
     pub start: Date,
     pub timezone: String,
 }
@@ -67,6 +69,14 @@ impl Team {
             .map_or(role, |c| c.by.as_str())
     }
 
+    /// The present role that owns `deliverable` on this team: its catalog owner, or whoever
+    /// covers for it.
+    pub fn owner_of(&self, deliverable: &str) -> &str {
+        self.catalog
+            .deliverable(deliverable)
+            .map_or("", |d| self.acting(&d.owner))
+    }
+
     pub fn holders(&self, role: &str) -> impl Iterator<Item = &Member> {
         self.members
             .iter()
@@ -74,14 +84,27 @@ impl Team {
     }
 }
 
-/// The meetings worth pre-selecting for these roles: the catalog's defaults, and those whose
-/// `when_any` roles are present.
-pub fn default_meetings(catalog: &Catalog, roles: &[String]) -> Vec<String> {
+/// The meetings worth pre-selecting for a project of `kind` with these roles: the catalog's
+/// defaults, and those whose `when_any` roles are present.
+pub fn default_meetings(catalog: &Catalog, kind: &str, roles: &[String]) -> Vec<String> {
     catalog
         .meetings
         .iter()
+        .filter(|m| of_kind(&m.kinds, kind))
         .filter(|m| m.default || m.when_any.iter().any(|r| roles.contains(r)))
         .map(|m| m.id.clone())
+        .collect()
+}
+
+/// The deliverables a project of `kind` with these roles owes, in catalog order: every one of
+/// the kind, except a specialist's document when the specialist is not on the team.
+pub fn deliverables(catalog: &Catalog, kind: &str, roles: &[String]) -> Vec<String> {
+    catalog
+        .deliverables
+        .iter()
+        .filter(|d| of_kind(&d.kinds, kind))
+        .filter(|d| !d.specialist || roles.contains(&d.owner))
+        .map(|d| d.id.clone())
         .collect()
 }
 

@@ -20,6 +20,7 @@ pub fn text(answers: &Answers, catalog: &Catalog, renderer: &Renderer) -> Result
             "name": a.name,
             "description": a.description,
             "lang": lang,
+            "kind": a.kind,
             "start": a.start.to_string(),
             "timezone": a.timezone,
         },
