@@ -59,7 +59,7 @@ pub enum Command {
     /// Refresh the deliverable checklist from the stubs, or print, export (--format) or gate it (--check)
     Checklist(ChecklistArgs),
     /// Check the manifest, the RACI rules and the generated files; exit 1 listing every problem
-    Check,
+    Check(CheckArgs),
     /// The team's meeting cadence; --ics writes it as an RFC 5545 calendar (`-` for standard output)
     Meetings {
         #[arg(long, value_name = "FILE")]
@@ -179,6 +179,14 @@ pub struct ChecklistArgs {
     pub check: bool,
     #[command(flatten)]
     pub write: WriteArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Treat advice about the team's shape (gaps, overload, idle or single-holder roles) as
+    /// problems too
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -13,6 +13,8 @@ pub struct Diagnostic {
     /// The source line the position points into, shown under the message.
     pub source_line: Option<String>,
     pub help: Option<String>,
+    /// Advice, not a problem: shown as a warning.
+    pub warning: bool,
 }
 
 impl Diagnostic {
@@ -24,7 +26,14 @@ impl Diagnostic {
             message: message.into(),
             source_line: None,
             help: None,
+            warning: false,
         }
+    }
+
+    /// Marks this as advice rather than a problem.
+    pub fn warning(mut self) -> Diagnostic {
+        self.warning = true;
+        self
     }
 
     /// Points at a byte offset of `text`, the whole content of the file.
@@ -56,7 +65,8 @@ impl fmt::Display for Diagnostic {
                 write!(f, ":{column}")?;
             }
         }
-        write!(f, ": {}", self.message)?;
+        let label = if self.warning { "warning: " } else { "" };
+        write!(f, ": {label}{}", self.message)?;
         if let (Some(line), Some(source)) = (self.line, &self.source_line) {
             let gutter = line.to_string().len();
             write!(f, "\n{:gutter$} |\n{line} | {source}", "")?;

@@ -32,7 +32,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Init(args) => commands::init::run(global, &args),
         Command::Sync(args) => commands::sync::run(global, &args),
-        Command::Check => commands::check::run(global),
+        Command::Check(args) => commands::check::run(global, &args),
         Command::Meetings { ics } => commands::meetings::run(global, ics.as_deref()),
         Command::Checklist(args) => commands::checklist::run(global, &args),
         Command::Raci(args) => match (args.command, args.format) {

@@ -12,6 +12,7 @@ use crate::diag::{Diagnostic, Refused};
 use crate::diag::{closed_pipe, shown};
 use crate::input::front_matter;
 use crate::input::manifest::{self, Manifest, Source};
+use crate::model::catalog::of_kind;
 use crate::model::progress::{self, Progress, Stub};
 use crate::model::team::Team;
 use crate::render::Renderer;
@@ -191,9 +192,12 @@ pub fn refresh(
             }
             Err(e) => return Err(e),
         };
-        for mut conflict in
-            plan.add_page(&page.path, old, page.text, Existing::Refresh { force }, ui)
-        {
+        let kept_true = match (&page.kind, &old) {
+            (Kind::Deliverable(_), Some(old)) => front_matter::keep_true(old, &page.text),
+            _ => None,
+        };
+        let existing = Existing::Refresh { force };
+        for mut conflict in plan.add_page(&page.path, old, page.text, existing, kept_true, ui) {
             conflict.file = shown(&root.path().join(&conflict.file));
             conflicts.push(conflict);
         }
@@ -214,14 +218,31 @@ fn add_orphans(
         if !path.ends_with(".md") || known(&path) {
             continue;
         }
-        let owner = root
-            .read(&path)?
-            .and_then(|text| front_matter::read(&text).ok())
-            .and_then(|fm| fm.owner);
-        let reason = match owner.as_deref().and_then(|o| team.catalog.role(o)) {
-            Some(role) => ui.fill(
+        let lang = team.project.lang;
+        let id = path
+            .trim_start_matches(paths::DELIVERABLES_DIR)
+            .trim_start_matches('/')
+            .trim_end_matches(".md");
+        let reason = match team.catalog.deliverable(id) {
+            // A document of another kind of project: the kind changed.
+            Some(d) if !of_kind(&d.kinds, &team.project.kind) => ui.fill(
+                "plan.orphan_kind",
+                &[(
+                    "kind",
+                    team.catalog
+                        .kind(&team.project.kind)
+                        .map_or(team.project.kind.as_str(), |k| k.name.get(lang)),
+                )],
+            ),
+            // A specialist's document whose specialist left.
+            Some(d) => ui.fill(
                 "plan.orphan_stub",
-                &[("role", role.name.get(team.project.lang))],
+                &[(
+                    "role",
+                    team.catalog
+                        .role(&d.owner)
+                        .map_or(d.owner.as_str(), |r| r.name.get(lang)),
+                )],
             ),
             None => ui.get("plan.orphan_unknown").to_string(),
         };

@@ -1,28 +1,36 @@
-//! `mlteam check`: everything that makes the docs untrue or the team unsound, each problem at its
-//! file and line; exit 1 when there is any. It walks the same pipeline as `sync`, writing nothing.
+//! `mlteam check`: everything that makes the docs untrue or breaks a rule, each at its file and
+//! line (exit 1 when there is any), and advice about the team's shape as warnings (exit 0 unless
+//! `--strict`). It walks the same pipeline as `sync`, writing nothing.
 
 use std::io::Write as _;
 
 use anyhow::Result;
 
-use super::{project_root, shown, ui_for};
-use crate::cli::Global;
-use crate::diag::{Diagnostic, Invalid, ProblemsFound};
-use crate::input::manifest::{Manifest, Seg, Source};
+use super::{project_root, ui_for};
+use crate::cli::{CheckArgs, Global};
+use crate::diag::{Diagnostic, Invalid, ProblemsFound, closed_pipe, shown};
+use crate::input::manifest::{Seg, Source};
+use crate::model::ids;
+use crate::model::progress::Progress;
+use crate::model::review::{self, Finding, Severity};
 use crate::model::team::Team;
 use crate::pipeline;
 use crate::render::Renderer;
 use crate::render::pages::{self, Kind};
+use crate::view::paths;
+use crate::words::Words;
 use crate::write::plan::{Action, Plan};
 use crate::write::root::Root;
 
-pub fn run(global: &Global) -> Result<()> {
+pub fn run(global: &Global, args: &CheckArgs) -> Result<()> {
     let root = Root::new(project_root(global));
-    let problems = match pipeline::load_team(&root) {
+    let ui = ui_for(global);
+    let found = match pipeline::load_team(&root) {
         Ok((source, team)) => {
-            let mut problems = team_problems(&team, &source);
-            problems.extend(doc_problems(&root, &team, global)?);
-            problems
+            let progress = pipeline::progress(&team, &root);
+            let mut found = team_findings(&team, &source, &progress, &root, &ui);
+            found.extend(doc_problems(&root, &team, &progress, &ui)?);
+            found
         }
         Err(error) => match error.downcast::<Invalid>() {
             Ok(Invalid(problems)) => problems,
@@ -30,141 +38,215 @@ pub fn run(global: &Global) -> Result<()> {
         },
     };
     let mut out = anstream::stdout();
-    if problems.is_empty() {
-        if !global.quiet {
-            writeln!(out, "{}", ui_for(global).get("check.clean"))
-                .or_else(crate::diag::closed_pipe)?;
-        }
-        return Ok(());
+    for finding in &found {
+        writeln!(out, "{finding}").or_else(closed_pipe)?;
     }
-    for problem in &problems {
-        writeln!(out, "{problem}").or_else(crate::diag::closed_pipe)?;
+    let warnings = found.iter().filter(|d| d.warning).count();
+    let problems = found.len() - if args.strict { 0 } else { warnings };
+    if problems > 0 {
+        return Err(ProblemsFound(problems).into());
     }
-    Err(ProblemsFound(problems.len()).into())
+    if !global.quiet {
+        let line = if warnings == 0 {
+            ui.get("check.clean").to_string()
+        } else {
+            ui.fill(
+                "check.clean_with_advice",
+                &[("count", &warnings.to_string())],
+            )
+        };
+        writeln!(out, "{line}").or_else(closed_pipe)?;
+    }
+    Ok(())
 }
 
-/// Gaps, idle roles, people accountable for too much, overrides that change nothing.
-fn team_problems(team: &Team, source: &Source) -> Vec<Diagnostic> {
+/// The model's findings about the team and its sign-offs, each at the line it is about.
+fn team_findings(
+    team: &Team,
+    source: &Source,
+    progress: &Progress,
+    root: &Root,
+    ui: &Words,
+) -> Vec<Diagnostic> {
     use Seg::{Index, Key};
     let lang = team.project.lang;
-    let name = |id: &str| {
+    let role = |id: &str| {
         team.catalog
             .role(id)
             .map_or(id.to_string(), |r| r.name.get(lang).to_string())
     };
-    // The manifest was read once already to build the team; its own order points at the lines.
-    let Ok(manifest) = Manifest::parse(source) else {
-        return Vec::new();
+    let activity = |id: &str| {
+        team.catalog
+            .activity(id)
+            .map_or(id.to_string(), |a| a.name.get(lang).to_string())
     };
-    let at_role = |role: &str, message: String| {
-        let path = match manifest.team.roles.iter().position(|r| r == role) {
-            Some(i) => vec![Key("team"), Key("roles"), Index(i)],
-            None => vec![Key("team"), Key("roles")],
-        };
-        source.diagnostic(&path, message)
+    let at_role = |id: &str| match team.roles.iter().position(|r| r == id) {
+        Some(i) => source.diagnostic(&[Key("team"), Key("roles"), Index(i)], ""),
+        None => source.diagnostic(&[Key("team"), Key("roles")], ""),
     };
+    let member = |i: usize| team.members[i].name.clone();
+    let line_of = |i: usize| {
+        source
+            .diagnostic(&[Key("member"), Index(i)], "")
+            .line
+            .unwrap_or(1)
+            .to_string()
+    };
+    let stub = |id: &str, key: &str| {
+        let file = shown(&root.path().join(paths::stub(id)));
+        let line = progress.get(id).map_or(1, |e| e.line(key));
+        Diagnostic::new(file, "").at_line(line)
+    };
+    let people = team.members.iter().filter(|m| !m.roles.is_empty()).count();
 
-    let mut out = Vec::new();
-    // One problem per role nobody covers, naming the activities its letters fell on.
-    for cover in team.matrix.covers.iter().filter(|c| c.fallback) {
-        let activities: Vec<String> = team
-            .matrix
-            .rows
-            .iter()
-            .filter(|row| row.gaps.contains(&cover.absent))
-            .map(|row| {
-                team.catalog
-                    .activity(&row.activity)
-                    .map_or(row.activity.clone(), |a| a.name.get(lang).to_string())
-            })
-            .collect();
-        if activities.is_empty() {
-            continue;
-        }
-        out.push(
-            source
-                .diagnostic(
-                    &[Key("team"), Key("roles")],
-                    format!(
-                        "gap: no role on the team covers for {}; {} has its letters by default in {} activities ({}{})",
-                        name(&cover.absent),
-                        name(&cover.by),
-                        activities.len(),
-                        activities.iter().take(3).cloned().collect::<Vec<_>>().join("; "),
-                        if activities.len() > 3 { "; …" } else { "" }
+    let mut findings = review::team(team);
+    findings.extend(review::sign_offs(team, progress));
+    findings
+        .into_iter()
+        .map(|finding| {
+            let (at, message, help) = match &finding {
+                Finding::Gap {
+                    absent,
+                    by,
+                    activities,
+                } => {
+                    let mut names: Vec<String> =
+                        activities.iter().take(3).map(|a| activity(a)).collect();
+                    if activities.len() > 3 {
+                        names.push("…".into());
+                    }
+                    let separator = ui.get("list.separator");
+                    (
+                        source.diagnostic(&[Key("team"), Key("roles")], ""),
+                        ui.fill(
+                            "finding.gap",
+                            &[
+                                ("absent", &role(absent)),
+                                ("by", &role(by)),
+                                ("count", &activities.len().to_string()),
+                                ("activities", &names.join(separator)),
+                            ],
+                        ),
+                        ui.get("finding.gap_help").to_string(),
+                    )
+                }
+                Finding::Idle { role: id } => (
+                    at_role(id),
+                    ui.fill("finding.idle", &[("role", &role(id))]),
+                    ui.get("finding.idle_help").to_string(),
+                ),
+                Finding::Overloaded {
+                    member: i,
+                    accountable,
+                    limit,
+                } => (
+                    source.diagnostic(&[Key("member"), Index(*i), Key("name")], ""),
+                    ui.fill(
+                        "finding.overloaded",
+                        &[
+                            ("name", &member(*i)),
+                            ("count", &accountable.to_string()),
+                            ("total", &team.matrix.rows.len().to_string()),
+                            ("limit", &limit.to_string()),
+                            ("people", &people.to_string()),
+                        ],
                     ),
-                )
-                .help("add a role that can do this work, or set its letters under [raci.overrides]"),
-        );
-    }
-    for role in &team.roles {
-        if !team
-            .matrix
-            .duties(role)
-            .any(|(_, c)| c.letter.is_accountable() || c.letter.is_responsible())
-        {
-            out.push(
-                at_role(role, format!("{} is on the team but neither responsible nor accountable for any activity", name(role)))
-                    .help("give it an R or A under [raci.overrides], or take it off the team"),
-            );
-        }
-    }
-    for (i, member) in team.members.iter().enumerate() {
-        let accountable = team
-            .matrix
-            .rows
-            .iter()
-            .filter(|row| {
-                team.matrix
-                    .roles
-                    .iter()
-                    .zip(&row.cells)
-                    .any(|(role, cell)| {
-                        member.roles.contains(role)
-                            && cell.as_ref().is_some_and(|c| c.letter.is_accountable())
-                    })
-            })
-            .count();
-        if accountable > team.max_accountable as usize {
-            out.push(
-                source
-                    .diagnostic(
-                        &[Key("member"), Index(i), Key("name")],
-                        format!("{} is accountable for {accountable} activities, more than max_accountable = {}", member.name, team.max_accountable),
+                    ui.fill("finding.overloaded_help", &[("name", &member(*i))]),
+                ),
+                Finding::SoleHolder {
+                    role: id,
+                    member: i,
+                } => (
+                    source.diagnostic(&[Key("member"), Index(*i), Key("roles")], ""),
+                    ui.fill(
+                        "finding.sole_holder",
+                        &[("name", &member(*i)), ("role", &role(id))],
+                    ),
+                    ui.fill("finding.sole_holder_help", &[("role", &role(id))]),
+                ),
+                Finding::ListedTwice { first, second } => (
+                    source.diagnostic(&[Key("member"), Index(*second), Key("name")], ""),
+                    ui.fill(
+                        "finding.listed_twice",
+                        &[
+                            ("name", &member(*second)),
+                            ("first", &line_of(*first)),
+                            ("second", &line_of(*second)),
+                        ],
+                    ),
+                    ui.get("finding.listed_twice_help").to_string(),
+                ),
+                Finding::HoldsNothing { member: i } => (
+                    source.diagnostic(&[Key("member"), Index(*i), Key("name")], ""),
+                    ui.fill("finding.holds_nothing", &[("name", &member(*i))]),
+                    ui.fill("finding.holds_nothing_help", &[("name", &member(*i))]),
+                ),
+                Finding::NotSignedOff {
+                    deliverable,
+                    signer,
+                } => (
+                    stub(deliverable, "status"),
+                    ui.get("finding.not_signed_off").to_string(),
+                    ui.fill("finding.not_signed_off_help", &[("signer", &role(signer))]),
+                ),
+                Finding::SignedByStranger { deliverable, name } => {
+                    let hint = ids::suggestion(name, team.members.iter().map(|m| m.name.as_str()));
+                    (
+                        stub(deliverable, "approved_by"),
+                        ui.fill(
+                            "finding.signed_by_stranger",
+                            &[("name", name), ("hint", &hint)],
+                        ),
+                        ui.get("finding.signed_by_stranger_help").to_string(),
                     )
-                    .help("share the roles out among more people, or raise [raci] max_accountable"),
-            );
-        }
-    }
-    for (activity, cells) in &manifest.raci.overrides {
-        for role in cells.keys().filter(|r| !team.roles.contains(r)) {
-            out.push(
-                source
-                    .diagnostic(
-                        &[Key("raci"), Key("overrides"), Key(activity), Key(role)],
-                        format!("the override for {} in `{activity}` changes nothing: the role is not on the team", name(role)),
-                    )
-                    .help("remove it, or put the role on the team"),
-            );
-        }
-    }
-    out
+                }
+                Finding::SignedByOther {
+                    deliverable,
+                    name,
+                    signer,
+                } => (
+                    stub(deliverable, "approved_by"),
+                    ui.fill(
+                        "finding.signed_by_other",
+                        &[("name", name), ("signer", &role(signer))],
+                    ),
+                    ui.fill("finding.signed_by_other_help", &[("signer", &role(signer))]),
+                ),
+                Finding::SignOffUndated { deliverable } => (
+                    stub(deliverable, "approved_on"),
+                    ui.get("finding.undated").to_string(),
+                    ui.get("finding.undated_help").to_string(),
+                ),
+            };
+            let mut d = at;
+            d.message = message;
+            d = d.help(help);
+            if finding.severity() == Severity::Advice {
+                d = d.warning();
+            }
+            d
+        })
+        .collect()
 }
 
 /// What `sync` would change, said as problems: missing files, stale or hand-edited regions,
 /// removed markers, and stubs whose front matter cannot be read.
-fn doc_problems(root: &Root, team: &Team, global: &Global) -> Result<Vec<Diagnostic>> {
-    let ui = ui_for(global);
+fn doc_problems(
+    root: &Root,
+    team: &Team,
+    progress: &Progress,
+    ui: &Words,
+) -> Result<Vec<Diagnostic>> {
     let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
     let pages = pages::all(team);
     let mut plan = Plan::default();
-    let mut out = match pipeline::refresh(root, team, &renderer, &pages, false, &ui, &mut plan) {
+    let mut out = match pipeline::refresh(root, team, &renderer, &pages, false, ui, &mut plan) {
         Ok(conflicts) => conflicts,
         // A file that cannot be read (not UTF-8, no permission) is one more problem to list.
         Err(error) => vec![Diagnostic::new(shown(root.path()), format!("{error:#}"))],
     };
-    for (id, entry) in pipeline::progress(team, root) {
-        let file = shown(&root.path().join(crate::view::paths::stub(&id)));
+    for (id, entry) in progress {
+        let file = shown(&root.path().join(paths::stub(id)));
         out.extend(
             entry
                 .problems
@@ -176,16 +258,13 @@ fn doc_problems(root: &Root, team: &Team, global: &Global) -> Result<Vec<Diagnos
         let page = pages.iter().find(|p| p.path == change.path);
         let stub = page.is_some_and(|p| matches!(p.kind, Kind::Deliverable(_)));
         let message = match &change.action {
-            Action::Create if stub => Some(
-                "missing: the stub of a deliverable the team owes; run `mlteam sync` to create it"
-                    .to_string(),
-            ),
-            Action::Create => Some("missing; run `mlteam sync` to write it".to_string()),
-            Action::Update { regions } => Some(format!(
-                "out of date (region {}); run `mlteam sync`",
-                regions.join(", ")
+            Action::Create if stub => Some(ui.get("finding.missing_stub").to_string()),
+            Action::Create => Some(ui.get("finding.missing").to_string()),
+            Action::Update { regions } => Some(ui.fill(
+                "finding.out_of_date",
+                &[("names", &regions.join(ui.get("list.separator")))],
             )),
-            Action::Replace => Some("out of date; run `mlteam sync`".to_string()),
+            Action::Replace => Some(ui.get("finding.replaced").to_string()),
             Action::Skip { reason }
                 if !out.iter().any(|d| d.file.ends_with(change.path.as_str())) =>
             {

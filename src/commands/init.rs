@@ -93,7 +93,7 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
     );
     for page in rendered {
         let old = root.read(&page.path)?;
-        plan.add_page(&page.path, old, page.text, Existing::Keep, &ui);
+        plan.add_page(&page.path, old, page.text, Existing::Keep, None, &ui);
     }
 
     if !crate::pipeline::carry_out(&root, &plan, Vec::new(), &ui, global.quiet, args.dry_run)? {

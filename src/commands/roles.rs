@@ -94,7 +94,24 @@ pub fn remove(global: &Global, ids: &[String], args: &WriteArgs) -> Result<()> {
         editor.remove_from_list("team", "roles", id);
         editor.remove_member_role(id);
     }
-    pipeline::with_manifest(&root, &source.text, editor.finish(), global, args, false)
+    // People who held only these roles hold nothing now: say so, since `check` will.
+    let left: Vec<&str> = team
+        .members
+        .iter()
+        .filter(|m| !m.roles.is_empty() && m.roles.iter().all(|r| ids.contains(r)))
+        .map(|m| m.name.as_str())
+        .collect();
+    pipeline::with_manifest(&root, &source.text, editor.finish(), global, args, false)?;
+    let ui = super::ui_for(global);
+    let mut err = anstream::stderr();
+    for name in left {
+        writeln!(
+            err,
+            "warning: {}",
+            ui.fill("roles.left_without", &[("name", name)])
+        )?;
+    }
+    Ok(())
 }
 
 /// Role ids given on the command line (spaces or commas), each one known to the catalog.

@@ -241,10 +241,22 @@ impl Answers {
                 Vec::new()
             }
         };
-        let mut members = Vec::new();
+        let mut members: Vec<Member> = Vec::new();
         for spec in &args.members {
             match parse_member(catalog, spec) {
                 Ok(member) => {
+                    if let Some(first) = members
+                        .iter()
+                        .find(|m| m.name.to_lowercase() == member.name.to_lowercase())
+                    {
+                        check(
+                            "--member",
+                            Err(format!(
+                                "`{}` and `{}` are the same person; give each person one --member with all their roles",
+                                first.name, member.name
+                            )),
+                        );
+                    }
                     let outside: Vec<&str> = member
                         .roles
                         .iter()

@@ -119,8 +119,9 @@ impl Editor {
             self.add_first_member(name);
         }
         let mut found = false;
+        let same = |other: &str| other.trim().eq_ignore_ascii_case(name.trim());
         for member in self.members() {
-            if member.get("name").and_then(Item::as_str) == Some(name) {
+            if member.get("name").and_then(Item::as_str).is_some_and(same) {
                 add_roles(member, roles);
                 found = true;
                 break;

@@ -16,7 +16,7 @@ use crate::model::team::{self, Member, Team};
 use crate::model::text::Lang;
 
 pub use crate::view::paths::MANIFEST as FILE;
-pub const DEFAULT_MAX_ACCOUNTABLE: u32 = 8;
+pub const DEFAULT_MAX_SHARE: f64 = 1.5;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -85,8 +85,13 @@ pub struct MeetingOverride {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RaciSettings {
-    #[serde(default = "default_max_accountable")]
-    pub max_accountable: u32,
+    /// A person accountable for more than this many times an even share of the activities is
+    /// overloaded.
+    #[serde(default = "default_max_share")]
+    pub max_share: f64,
+    /// A fixed cap on the activities one person is accountable for, when a team wants one.
+    #[serde(default)]
+    pub max_accountable: Option<u32>,
     #[serde(default)]
     pub overrides: BTreeMap<String, BTreeMap<String, String>>,
 }
@@ -94,14 +99,15 @@ pub struct RaciSettings {
 impl Default for RaciSettings {
     fn default() -> Self {
         RaciSettings {
-            max_accountable: DEFAULT_MAX_ACCOUNTABLE,
+            max_share: DEFAULT_MAX_SHARE,
+            max_accountable: None,
             overrides: BTreeMap::new(),
         }
     }
 }
 
-fn default_max_accountable() -> u32 {
-    DEFAULT_MAX_ACCOUNTABLE
+fn default_max_share() -> f64 {
+    DEFAULT_MAX_SHARE
 }
 
 /// A key path into the manifest, to point a diagnostic at the right line.
@@ -289,7 +295,10 @@ impl Manifest {
             matrix,
             meetings,
             deliverables,
-            max_accountable: manifest.raci.max_accountable,
+            load: team::Load {
+                max_share: manifest.raci.max_share,
+                max_accountable: manifest.raci.max_accountable,
+            },
             catalog,
         })
     }
@@ -453,11 +462,21 @@ impl Manifest {
             }
         }
 
-        if self.raci.max_accountable == 0 {
+        if self.raci.max_accountable == Some(0) {
             say(
                 &[Key("raci"), Key("max_accountable")],
                 "max_accountable must be at least 1".into(),
                 None,
+            );
+        }
+        if !(self.raci.max_share.is_finite() && self.raci.max_share >= 1.0) {
+            say(
+                &[Key("raci"), Key("max_share")],
+                format!(
+                    "max_share is {}; it must be a number of at least 1.0",
+                    self.raci.max_share
+                ),
+                Some("1.5 lets a person be accountable for half again an even share".into()),
             );
         }
         for (activity, cells) in &self.raci.overrides {

@@ -631,7 +631,7 @@ impl<'de> Deserialize<'de> for Section {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::collections::HashSet;
 
     use super::*;

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet, VecDeque};
 
-use super::catalog::{Catalog, of_kind};
+use super::catalog::{Activity, Catalog, of_kind};
 pub use super::letter::{Letter, row_rule_problem};
 
 /// Letters the project sets by hand: activity id → role id → letter (`None` clears the cell).
@@ -47,6 +47,12 @@ pub struct Matrix {
 impl Matrix {
     /// The matrix of a project of `kind`: one row per activity of the kind. `present` may be in
     /// any order; the matrix keeps the catalog's order. It must not be empty.
+    ///
+    /// Overrides are letters of roles, set before the letters of absent roles move to the roles
+    /// covering for them: a present role's override is its cell, whatever falls to it; an absent
+    /// role's override moves like a catalog letter. Once a person has made a role of the row
+    /// accountable, the catalog's other A's step back (A to C, A/R to R), so a role that joins
+    /// later never brings a second A into a row someone settled by hand.
     pub fn build(
         catalog: &Catalog,
         kind: &str,
@@ -60,69 +66,11 @@ impl Matrix {
             .map(|r| r.id.clone())
             .collect();
         let covers = resolve_covers(catalog, &roles);
-        let column = |id: &str| roles.iter().position(|r| r == id);
         let rows = catalog
             .activities
             .iter()
             .filter(|a| of_kind(&a.kinds, kind))
-            .map(|activity| {
-                let mut cells: Vec<Option<Cell>> = vec![None; roles.len()];
-                let mut own: Vec<Option<Letter>> = vec![None; roles.len()];
-                let mut covered: Vec<Vec<(String, Letter)>> = vec![Vec::new(); roles.len()];
-                let mut gaps = Vec::new();
-                for (role, &letter) in &activity.raci {
-                    let (target, covered_role) = match column(role) {
-                        Some(i) => (Some(i), None),
-                        None => match covers.iter().find(|c| &c.absent == role) {
-                            Some(cover) => {
-                                if cover.fallback {
-                                    gaps.push(role.clone());
-                                }
-                                (column(&cover.by), Some(role.clone()))
-                            }
-                            None => (None, None),
-                        },
-                    };
-                    let Some(i) = target else { continue };
-                    let cell = cells[i].get_or_insert(Cell {
-                        letter,
-                        covers: Vec::new(),
-                        overridden: false,
-                    });
-                    cell.letter = cell.letter.merge(letter);
-                    match covered_role {
-                        Some(absent) => covered[i].push((absent, letter)),
-                        None => own[i] = Some(letter),
-                    }
-                }
-                for (i, cell) in cells.iter_mut().enumerate() {
-                    let Some(cell) = cell else { continue };
-                    cell.covers = covered[i]
-                        .iter()
-                        .filter(|(_, letter)| shows(*letter, own[i], cell.letter))
-                        .map(|(role, _)| role.clone())
-                        .collect();
-                }
-                for (role, letter) in overrides.get(&activity.id).into_iter().flatten() {
-                    if let Some(i) = column(role) {
-                        cells[i] = letter.map(|letter| Cell {
-                            letter,
-                            covers: Vec::new(),
-                            overridden: true,
-                        });
-                    }
-                }
-                for cell in cells.iter_mut().flatten() {
-                    cell.covers.sort_by_key(|r| catalog.role_index(r));
-                    cell.covers.dedup();
-                }
-                gaps.sort_by_key(|r| catalog.role_index(r));
-                Row {
-                    activity: activity.id.clone(),
-                    cells,
-                    gaps,
-                }
-            })
+            .map(|activity| build_row(catalog, activity, &roles, &covers, overrides))
             .collect();
         Matrix {
             roles,
@@ -148,6 +96,98 @@ impl Matrix {
         self.rows
             .iter()
             .filter_map(move |row| Some((row, row.cells.get(column?)?.as_ref()?)))
+    }
+}
+
+/// One row: every role's letter (the catalog's, or a person's), each placed on its role or on
+/// the role covering for it, merged by strength.
+fn build_row(
+    catalog: &Catalog,
+    activity: &Activity,
+    roles: &[String],
+    covers: &[Cover],
+    overrides: &Overrides,
+) -> Row {
+    let column = |id: &str| roles.iter().position(|r| r == id);
+    let by_hand = overrides.get(&activity.id);
+    let accountable_by_hand = by_hand
+        .into_iter()
+        .flatten()
+        .any(|(_, letter)| letter.is_some_and(Letter::is_accountable));
+    // (role, letter, set by hand), the hand-set ones first so their cells are known.
+    let mut letters: Vec<(&str, Letter, bool)> = by_hand
+        .into_iter()
+        .flatten()
+        .filter_map(|(role, letter)| letter.map(|l| (role.as_str(), l, true)))
+        .collect();
+    for (role, &letter) in &activity.raci {
+        if by_hand.is_some_and(|o| o.contains_key(role)) {
+            continue;
+        }
+        let letter = match letter {
+            Letter::A if accountable_by_hand => Letter::C,
+            Letter::AR if accountable_by_hand => Letter::R,
+            other => other,
+        };
+        letters.push((role, letter, false));
+    }
+    // A present role a person gave a letter (or cleared) keeps exactly that cell.
+    let settled: Vec<bool> = roles
+        .iter()
+        .map(|r| by_hand.is_some_and(|o| o.contains_key(r)))
+        .collect();
+
+    let mut cells: Vec<Option<Cell>> = vec![None; roles.len()];
+    let mut own: Vec<Option<Letter>> = vec![None; roles.len()];
+    let mut covered: Vec<Vec<(String, Letter)>> = vec![Vec::new(); roles.len()];
+    let mut gaps = Vec::new();
+    for (role, letter, hand) in letters {
+        let (target, covered_role) = match column(role) {
+            Some(i) => (Some(i), None),
+            None => match covers.iter().find(|c| c.absent == role) {
+                Some(cover) => {
+                    if cover.fallback {
+                        gaps.push(role.to_string());
+                    }
+                    (column(&cover.by), Some(role.to_string()))
+                }
+                None => (None, None),
+            },
+        };
+        let Some(i) = target else { continue };
+        // What falls to a settled cell from the catalog does not change it; work a person gave
+        // an absent role still has to be done, so it lands there too.
+        if settled[i] && covered_role.is_some() && !hand {
+            continue;
+        }
+        let cell = cells[i].get_or_insert(Cell {
+            letter,
+            covers: Vec::new(),
+            overridden: false,
+        });
+        cell.letter = cell.letter.merge(letter);
+        cell.overridden |= hand;
+        match covered_role {
+            Some(absent) => covered[i].push((absent, letter)),
+            None => own[i] = Some(letter),
+        }
+    }
+    for (i, cell) in cells.iter_mut().enumerate() {
+        let Some(cell) = cell else { continue };
+        cell.covers = covered[i]
+            .iter()
+            .filter(|(_, letter)| shows(*letter, own[i], cell.letter))
+            .map(|(role, _)| role.clone())
+            .collect();
+        cell.covers.sort_by_key(|r| catalog.role_index(r));
+        cell.covers.dedup();
+    }
+    gaps.sort_by_key(|r| catalog.role_index(r));
+    gaps.dedup();
+    Row {
+        activity: activity.id.clone(),
+        cells,
+        gaps,
     }
 }
 
@@ -459,6 +499,96 @@ mod tests {
                 "prd",
                 "has no A (accountable); give exactly one role A or A/R".to_string()
             )]
+        );
+    }
+
+    fn set(overrides: &mut Overrides, activity: &str, role: &str, letter: Option<Letter>) {
+        overrides
+            .entry(activity.into())
+            .or_default()
+            .insert(role.into(), letter);
+    }
+
+    /// A row settled by hand (as `raci import` writes it) stays valid as roles come and go.
+    #[test]
+    fn a_row_set_by_hand_survives_roles_joining_and_leaving() {
+        let catalog = catalog();
+        let mut overrides = Overrides::new();
+        // The product manager signs the PRD off and the data scientist writes it.
+        set(&mut overrides, "prd", "product-manager", Some(Letter::A));
+        set(&mut overrides, "prd", "data-scientist", Some(Letter::R));
+        let small = team(&["product-manager", "data-scientist"]);
+        let matrix = Matrix::build(&catalog, "delivery", &small, &overrides);
+        assert_eq!(matrix.rule_problems(), Vec::new());
+        assert_eq!(letter(&matrix, "prd", "product-manager"), Some(Letter::A));
+        assert_eq!(letter(&matrix, "prd", "data-scientist"), Some(Letter::R));
+
+        // Every other role joins: none of them brings a second A into the row.
+        let all: Vec<String> = catalog.role_ids().map(String::from).collect();
+        let matrix = Matrix::build(&catalog, "delivery", &all, &overrides);
+        assert_eq!(matrix.rule_problems(), Vec::new());
+        assert_eq!(letter(&matrix, "prd", "product-manager"), Some(Letter::A));
+
+        // The product manager leaves: the A a person gave it moves to the role covering for it.
+        let matrix = Matrix::build(
+            &catalog,
+            "delivery",
+            &team(&["data-scientist", "ml-engineer"]),
+            &overrides,
+        );
+        assert_eq!(matrix.rule_problems(), Vec::new());
+        let row = matrix.rows.iter().find(|r| r.activity == "prd").unwrap();
+        let accountable: Vec<&str> = matrix
+            .roles
+            .iter()
+            .zip(&row.cells)
+            .filter(|(_, c)| c.as_ref().is_some_and(|c| c.letter.is_accountable()))
+            .map(|(r, _)| r.as_str())
+            .collect();
+        assert_eq!(accountable.len(), 1, "{accountable:?}");
+        let cell = row.cells[matrix
+            .roles
+            .iter()
+            .position(|r| r == accountable[0])
+            .unwrap()]
+        .as_ref()
+        .unwrap();
+        assert!(cell.overridden);
+        assert!(cell.covers.contains(&"product-manager".to_string()));
+    }
+
+    /// A present role's cell set by hand is what the person wrote, whatever the absent roles it
+    /// covers for would have brought.
+    #[test]
+    fn a_cell_set_by_hand_is_not_changed_by_what_it_covers() {
+        let catalog = catalog();
+        let small = team(&["product-manager", "data-scientist"]);
+        let defaults = Matrix::build(&catalog, "delivery", &small, &Overrides::new());
+        // The product manager covers for the AI product manager's letters in feasibility.
+        let before = letter(&defaults, "feasibility-study", "product-manager");
+        assert!(before.is_some_and(Letter::is_accountable), "{before:?}");
+        let mut overrides = Overrides::new();
+        set(
+            &mut overrides,
+            "feasibility-study",
+            "product-manager",
+            Some(Letter::C),
+        );
+        set(
+            &mut overrides,
+            "feasibility-study",
+            "data-scientist",
+            Some(Letter::AR),
+        );
+        let matrix = Matrix::build(&catalog, "delivery", &small, &overrides);
+        assert_eq!(matrix.rule_problems(), Vec::new());
+        assert_eq!(
+            letter(&matrix, "feasibility-study", "product-manager"),
+            Some(Letter::C)
+        );
+        assert_eq!(
+            letter(&matrix, "feasibility-study", "data-scientist"),
+            Some(Letter::AR)
         );
     }
 }

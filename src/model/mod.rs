@@ -9,5 +9,6 @@ pub mod letter;
 pub mod matrix;
 pub mod progress;
 pub mod recurrence;
+pub mod review;
 pub mod team;
 pub mod text;

@@ -10,9 +10,12 @@ use serde::{Deserialize, Serialize};
 use super::ids;
 use super::team::Team;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    #[default]
     Todo,
     Draft,
     Review,
@@ -45,13 +48,19 @@ impl fmt::Display for Status {
 }
 
 /// What a stub's front matter says, each key with its 1-based line in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FrontMatter {
     pub deliverable: Option<String>,
     pub owner: Option<String>,
+    pub contributors: Option<Vec<String>>,
     pub phase: Option<String>,
     pub status: Status,
     pub due: Option<Date>,
+    pub approved_by: Option<String>,
+    pub approved_on: Option<Date>,
+    /// What mlteam recorded when it last wrote the stub's header: the `owner` and
+    /// `contributors` it assigned. A front-matter value that differs was set by hand.
+    pub assigned: BTreeMap<String, String>,
     /// Key → line, for the keys present.
     pub lines: BTreeMap<String, usize>,
 }
@@ -60,6 +69,28 @@ impl FrontMatter {
     /// The line of `key`, or 1 when the front matter does not have it.
     pub fn line(&self, key: &str) -> usize {
         self.lines.get(key).copied().unwrap_or(1)
+    }
+
+    /// The owner a person set by hand: a value that is not the one mlteam assigned.
+    pub fn owner_by_hand(&self) -> Option<&str> {
+        let owner = self
+            .owner
+            .as_deref()
+            .map(str::trim)
+            .filter(|o| !o.is_empty())?;
+        (self.assigned.get("owner").map(String::as_str) != Some(owner)).then_some(owner)
+    }
+
+    /// The contributors a person set by hand: a list that is not the one mlteam assigned.
+    pub fn contributors_by_hand(&self) -> Option<&[String]> {
+        let list = self.contributors.as_deref()?;
+        let assigned = self.assigned.get("contributors").map(|c| {
+            c.split(',')
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect::<Vec<_>>()
+        });
+        (assigned.as_deref() != Some(list)).then_some(list)
     }
 }
 
@@ -80,18 +111,33 @@ pub enum Stub {
     Read(FrontMatter),
 }
 
-/// Where one of the team's deliverables stands: its stub's word, or the catalog's where the
-/// stub says nothing usable.
+/// Where one of the team's deliverables stands: its stub's word where a person wrote one, the
+/// team's where not.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub status: Status,
+    /// The date the stub sets; `None`: the end of its phase (the schedule decides).
     pub due: Option<Date>,
-    /// The owner role: the stub's `owner` when it names a role, else the catalog's.
+    /// The owner role: one a person set in the stub, else the role that holds the work on this
+    /// team (the catalog's owner, or whoever covers for it).
     pub owner: String,
+    /// The contributing roles, by the same rule.
+    pub contributors: Vec<String>,
     /// The phase: the stub's `phase` when it names one, else the catalog's.
     pub phase: String,
+    pub approved_by: Option<String>,
+    pub approved_on: Option<Date>,
     /// What could not be read or used, at a line of the stub.
     pub problems: Vec<Unreadable>,
+    /// The line of each front-matter key in the stub.
+    pub lines: BTreeMap<String, usize>,
+}
+
+impl Entry {
+    /// The line of `key` in the stub's front matter (1 when it has none).
+    pub fn line(&self, key: &str) -> usize {
+        self.lines.get(key).copied().unwrap_or(1)
+    }
 }
 
 /// Deliverable id → where it stands.
@@ -103,12 +149,17 @@ pub fn of_team(team: &Team, stub: impl Fn(&str) -> Stub) -> Progress {
         .iter()
         .filter_map(|id| team.catalog.deliverable(id))
         .map(|d| {
+            let owner = team.owner_of(&d.id).to_string();
             let mut entry = Entry {
                 status: Status::Missing,
                 due: None,
-                owner: d.owner.clone(),
+                contributors: team.contributors_of(&d.id, &owner),
+                owner,
                 phase: d.phase.clone(),
+                approved_by: None,
+                approved_on: None,
                 problems: Vec::new(),
+                lines: BTreeMap::new(),
             };
             match stub(&d.id) {
                 Stub::Missing => {}
@@ -116,38 +167,60 @@ pub fn of_team(team: &Team, stub: impl Fn(&str) -> Stub) -> Progress {
                     entry.status = Status::Unreadable;
                     entry.problems.push(problem);
                 }
-                Stub::Read(fm) => {
-                    entry.status = fm.status;
-                    entry.due = fm.due;
-                    let blank = |v: &Option<String>| {
-                        v.as_deref()
-                            .map(str::trim)
-                            .filter(|v| !v.is_empty())
-                            .map(String::from)
-                    };
-                    if let Some(owner) = blank(&fm.owner) {
-                        match team.catalog.unknown_role(&owner) {
-                            None => entry.owner = owner,
-                            Some(message) => entry.problems.push(Unreadable {
-                                line: fm.line("owner"),
-                                message: format!("owner: {message}"),
-                            }),
-                        }
-                    }
-                    if let Some(phase) = blank(&fm.phase) {
-                        if team.catalog.phase(&phase).is_some() {
-                            entry.phase = phase;
-                        } else {
-                            let hint = ids::suggestion(&phase, team.catalog.phase_ids());
-                            entry.problems.push(Unreadable {
-                                line: fm.line("phase"),
-                                message: format!("phase: unknown phase `{phase}`{hint}"),
-                            });
-                        }
-                    }
-                }
+                Stub::Read(fm) => read_into(team, &d.id, &fm, &mut entry),
             }
             (d.id.clone(), entry)
         })
         .collect()
+}
+
+/// What a readable front matter adds: its status and dates, and the values a person set.
+fn read_into(team: &Team, id: &str, fm: &FrontMatter, entry: &mut Entry) {
+    entry.status = fm.status;
+    entry.due = fm.due;
+    entry.lines = fm.lines.clone();
+    entry.approved_on = fm.approved_on;
+    entry.approved_by = fm
+        .approved_by
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(String::from);
+    if let Some(owner) = fm.owner_by_hand() {
+        match team.catalog.unknown_role(owner) {
+            None => {
+                entry.owner = owner.to_string();
+                entry.contributors = team.contributors_of(id, owner);
+            }
+            Some(message) => entry.problems.push(Unreadable {
+                line: fm.line("owner"),
+                message: format!("owner: {message}"),
+            }),
+        }
+    }
+    if let Some(list) = fm.contributors_by_hand() {
+        let unknown: Vec<String> = list
+            .iter()
+            .filter_map(|r| team.catalog.unknown_role(r))
+            .collect();
+        if unknown.is_empty() {
+            entry.contributors = list.to_vec();
+        } else {
+            entry.problems.push(Unreadable {
+                line: fm.line("contributors"),
+                message: format!("contributors: {}", unknown.join("; ")),
+            });
+        }
+    }
+    if let Some(phase) = fm.phase.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        if team.catalog.phase(phase).is_some() {
+            entry.phase = phase.to_string();
+        } else {
+            let hint = ids::suggestion(phase, team.catalog.phase_ids());
+            entry.problems.push(Unreadable {
+                line: fm.line("phase"),
+                message: format!("phase: unknown phase `{phase}`{hint}"),
+            });
+        }
+    }
 }

@@ -56,7 +56,18 @@ pub struct Team {
     pub meetings: Vec<Schedule>,
     /// Deliverables owned by a role present, in catalog order.
     pub deliverables: Vec<String>,
-    pub max_accountable: u32,
+    /// When `check` calls a person overloaded.
+    pub load: Load,
+}
+
+/// The limits of `[raci]` on how much one person is accountable for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Load {
+    /// More than this many times an even share of the activities (the activities divided by
+    /// the people named) is too much.
+    pub max_share: f64,
+    /// A fixed cap, when the team sets one.
+    pub max_accountable: Option<u32>,
 }
 
 impl Team {
@@ -75,6 +86,85 @@ impl Team {
         self.catalog
             .deliverable(deliverable)
             .map_or("", |d| self.acting(&d.owner))
+    }
+
+    /// The present roles that contribute to `deliverable` when `owner` owns it: its catalog
+    /// contributors, or whoever covers for them, in catalog order, the owner left out.
+    pub fn contributors_of(&self, deliverable: &str, owner: &str) -> Vec<String> {
+        let Some(d) = self.catalog.deliverable(deliverable) else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = Vec::new();
+        for c in &d.contributors {
+            let acting = self.acting(c);
+            if acting != owner && !out.iter().any(|o| o == acting) {
+                out.push(acting.to_string());
+            }
+        }
+        out.sort_by_key(|r| self.catalog.role_index(r));
+        out
+    }
+
+    /// The present role accountable for `activity` (the one with `A` or `A/R` in its row).
+    pub fn accountable_for(&self, activity: &str) -> Option<&str> {
+        let row = self.matrix.rows.iter().find(|r| r.activity == activity)?;
+        self.matrix
+            .roles
+            .iter()
+            .zip(&row.cells)
+            .find(|(_, c)| c.as_ref().is_some_and(|c| c.letter.is_accountable()))
+            .map(|(role, _)| role.as_str())
+    }
+
+    /// The present role that signs `deliverable` off: the one accountable for its activity, or
+    /// its owner when it records no activity of the matrix.
+    pub fn signs_off(&self, deliverable: &str, owner: &str) -> String {
+        self.catalog
+            .deliverable(deliverable)
+            .and_then(|d| d.activity.as_deref())
+            .and_then(|a| self.accountable_for(a))
+            .unwrap_or_else(|| self.acting(owner))
+            .to_string()
+    }
+
+    /// The present role that would take `role`'s work over if `holder` were away: the first role
+    /// along its cover chains that someone else holds.
+    pub fn stand_in(&self, role: &str, holder: &str) -> Option<&str> {
+        let someone_else = |r: &str| {
+            self.holders(r)
+                .any(|m| !m.name.trim().eq_ignore_ascii_case(holder.trim()))
+        };
+        let mut seen = vec![role];
+        let mut queue: std::collections::VecDeque<&str> = self
+            .catalog
+            .role(role)
+            .map(|r| r.covers.iter().map(String::as_str).collect())
+            .unwrap_or_default();
+        while let Some(candidate) = queue.pop_front() {
+            if seen.contains(&candidate) {
+                continue;
+            }
+            seen.push(candidate);
+            if self.roles.iter().any(|r| r == candidate) && someone_else(candidate) {
+                return self
+                    .roles
+                    .iter()
+                    .find(|r| *r == candidate)
+                    .map(String::as_str);
+            }
+            if let Some(next) = self.catalog.role(candidate) {
+                queue.extend(next.covers.iter().map(String::as_str));
+            }
+        }
+        None
+    }
+
+    /// The member called `name`, ignoring case and surrounding space.
+    pub fn member(&self, name: &str) -> Option<&Member> {
+        let name = name.trim();
+        self.members
+            .iter()
+            .find(|m| m.name.trim().eq_ignore_ascii_case(name))
     }
 
     pub fn holders(&self, role: &str) -> impl Iterator<Item = &Member> {
@@ -138,5 +228,71 @@ pub fn schedule(
         time,
         duration,
         chair,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::catalog::tests::REQUIRED;
+    use crate::model::matrix::Overrides;
+
+    fn team(catalog: &Catalog, kind: &str, roles: Vec<String>) -> Team {
+        Team {
+            catalog: catalog.clone(),
+            project: Project {
+                name: "demo".into(),
+                description: String::new(),
+                lang: Lang::En,
+                kind: kind.into(),
+                start: jiff::civil::date(2026, 11, 30),
+                timezone: "UTC".into(),
+            },
+            matrix: Matrix::build(catalog, kind, &roles, &Overrides::new()),
+            deliverables: deliverables(catalog, kind, &roles),
+            roles,
+            members: Vec::new(),
+            meetings: Vec::new(),
+            load: Load {
+                max_share: 1.5,
+                max_accountable: None,
+            },
+        }
+    }
+
+    /// Every kind × all 16,383 teams: every stub has an owner on the team, and every document the
+    /// kind requires is there, whoever is missing.
+    #[test]
+    fn every_team_of_every_kind_owns_every_document_it_needs() {
+        let catalog = Catalog::builtin().unwrap();
+        let all: Vec<String> = catalog.role_ids().map(String::from).collect();
+        for (kind, required) in REQUIRED {
+            let mut t = team(&catalog, kind, all.clone());
+            for mask in 1u32..(1 << all.len()) {
+                let present: Vec<String> = all
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask & (1 << i) != 0)
+                    .map(|(_, r)| r.clone())
+                    .collect();
+                t.matrix = Matrix::build(&catalog, kind, &present, &Overrides::new());
+                t.deliverables = deliverables(&catalog, kind, &present);
+                t.roles = present;
+                for id in required {
+                    assert!(
+                        t.deliverables.iter().any(|d| d == id),
+                        "{kind} {:?} lacks {id}",
+                        t.roles
+                    );
+                }
+                for d in &t.deliverables {
+                    let owner = t.owner_of(d);
+                    assert!(t.roles.iter().any(|r| r == owner), "{kind} {d}: {owner}");
+                    for c in t.contributors_of(d, owner) {
+                        assert!(t.roles.contains(&c), "{kind} {d}: contributor {c}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -29,7 +29,7 @@ pub fn text(answers: &Answers, catalog: &Catalog, renderer: &Renderer) -> Result
             "name": m.name, "email": m.email, "github": m.github, "roles": m.roles,
         })).collect::<Vec<_>>(),
         "meetings": a.meetings.iter().map(|m| named(m, catalog.meeting(m).map(|m| &m.name))).collect::<Vec<_>>(),
-        "max_accountable": manifest::DEFAULT_MAX_ACCOUNTABLE,
+        "max_share": manifest::DEFAULT_MAX_SHARE,
     });
     let raw = renderer.render(&format!("{lang}/mlteam.toml"), &data.into())?;
     super::pages::finish(manifest::FILE, &raw).map_err(anyhow::Error::msg)

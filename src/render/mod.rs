@@ -10,6 +10,7 @@ pub mod ics;
 pub mod manifest;
 pub mod markdown;
 pub mod pages;
+pub mod stub;
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};

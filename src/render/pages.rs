@@ -5,7 +5,7 @@ use anyhow::Result;
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
-use super::{Data, Renderer, ics, markdown};
+use super::{Data, Renderer, ics, markdown, stub};
 use crate::diag::{Diagnostic, Invalid};
 use crate::input::front_matter;
 use crate::model::progress::{self, Progress, Status};
@@ -96,7 +96,6 @@ pub fn render(
     today: Date,
     existing: impl Fn(&str) -> Option<String>,
 ) -> Result<Vec<Rendered>> {
-    let lang = team.project.lang;
     let (new_stubs, rest): (Vec<&Page>, Vec<&Page>) = pages
         .iter()
         .partition(|p| matches!(p.kind, Kind::Deliverable(_)) && existing(&p.path).is_none());
@@ -113,7 +112,7 @@ pub fn render(
         }
     }
     let mut data = Data::from(data(team, &assumed, today));
-    let mut out = render_all(renderer, &mut data, &new_stubs, lang)?;
+    let mut out = render_all(team, renderer, &mut data, &new_stubs)?;
     let actual = progress::of_team(team, |id| {
         let path = paths::stub(id);
         let text = out
@@ -126,7 +125,7 @@ pub fn render(
     if actual != assumed {
         data = Data::from(self::data(team, &actual, today));
     }
-    out.extend(render_all(renderer, &mut data, &rest, lang)?);
+    out.extend(render_all(team, renderer, &mut data, &rest)?);
     let order = |r: &Rendered| pages.iter().position(|p| p.path == r.path);
     out.sort_by_key(order);
     Ok(out)
@@ -182,26 +181,24 @@ fn add_page(data: &mut Value, page: &Page) {
 }
 
 fn render_all(
+    team: &Team,
     renderer: &Renderer,
     data: &mut Data,
     pages: &[&Page],
-    lang: crate::model::text::Lang,
 ) -> Result<Vec<Rendered>> {
     pages
         .iter()
-        .map(|page| render_page(renderer, data, page, lang))
+        .map(|page| render_page(team, renderer, data, page))
         .collect()
 }
 
-fn render_page(
-    renderer: &Renderer,
-    data: &mut Data,
-    page: &Page,
-    lang: crate::model::text::Lang,
-) -> Result<Rendered> {
+fn render_page(team: &Team, renderer: &Renderer, data: &mut Data, page: &Page) -> Result<Rendered> {
     add_page(data.data_mut(), page);
-    let name = format!("{lang}/{}", page.kind.template());
-    let raw = renderer.render(&name, data)?;
+    let name = format!("{}/{}", team.project.lang, page.kind.template());
+    let mut raw = renderer.render(&name, data)?;
+    if let Kind::Deliverable(id) = &page.kind {
+        raw = stub::compose(team, id, &data.data()["deliverable"], &raw);
+    }
     let text = finish(&page.path, &raw).map_err(|message| {
         Invalid(vec![
             Diagnostic::new(format!("template {name}"), message).help(

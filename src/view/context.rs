@@ -170,6 +170,9 @@ pub struct DeliverableRef {
     pub done: bool,
     pub due: String,
     pub overdue: bool,
+    /// Who signed it off and when, as the stub says (empty: not yet).
+    pub approved_by: String,
+    pub approved_on: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -178,7 +181,12 @@ pub struct DeliverableView {
     pub deliverable: DeliverableRef,
     pub summary: String,
     pub owner: RoleRef,
+    /// The catalog's owner of this document when it is not on the team and `owner` does its
+    /// work.
+    pub covers_for: Option<RoleRef>,
     pub contributors: Vec<RoleRef>,
+    /// The present role that signs the document off: accountable for its activity.
+    pub signs_off: RoleRef,
     pub phase: PhaseRef,
     pub activity: Option<ActivityRef>,
     pub sections: Vec<SectionView>,
@@ -539,13 +547,11 @@ impl Builder<'_> {
         )
     }
 
-    /// The role that owns a deliverable: its stub's word, else the catalog's.
+    /// The role that owns a deliverable: one a person set in its stub, else the team's.
     fn owner_of<'d>(&'d self, id: &'d str) -> &'d str {
         self.progress
             .get(id)
-            .map(|e| e.owner.as_str())
-            .or_else(|| self.team.catalog.deliverable(id).map(|d| d.owner.as_str()))
-            .unwrap_or_default()
+            .map_or_else(|| self.team.owner_of(id), |e| e.owner.as_str())
     }
 
     fn phase_of(&self, id: &str) -> String {
@@ -573,6 +579,13 @@ impl Builder<'_> {
             done: status == Status::Done,
             due: due.map(|d| d.to_string()).unwrap_or_default(),
             overdue: status != Status::Done && due.is_some_and(|d| d < self.today),
+            approved_by: entry
+                .and_then(|e| e.approved_by.clone())
+                .unwrap_or_default(),
+            approved_on: entry
+                .and_then(|e| e.approved_on)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -582,25 +595,26 @@ impl Builder<'_> {
             .catalog
             .deliverable(id)
             .expect("team deliverables are in the catalog");
-        let mut contributors: Vec<&str> = Vec::new();
-        for c in &d.contributors {
-            let acting = team.acting(c);
-            if acting != self.owner_of(&d.id) && !contributors.contains(&acting) {
-                contributors.push(acting);
-            }
-        }
-        contributors.sort_by_key(|r| team.catalog.role_index(r));
+        let owner = self.owner_of(&d.id);
+        let contributors = self.progress.get(id).map_or_else(
+            || team.contributors_of(id, owner),
+            |e| e.contributors.clone(),
+        );
+        let covered = !team.roles.contains(&d.owner) && team.acting(&d.owner) == owner;
         DeliverableView {
             deliverable: self.deliverable_ref(id),
             summary: d.summary.get(self.lang).into(),
-            owner: self.role_ref(self.owner_of(&d.id)),
-            contributors: contributors.into_iter().map(|r| self.role_ref(r)).collect(),
+            owner: self.role_ref(owner),
+            covers_for: covered.then(|| self.role_ref(&d.owner)),
+            contributors: contributors.iter().map(|r| self.role_ref(r)).collect(),
+            signs_off: self.role_ref(&team.signs_off(id, owner)),
             phase: self.phase_ref(&self.phase_of(&d.id)),
             activity: d.activity.as_deref().map(|a| self.activity_ref(a)),
             reviewers: team
-                .holders(team.acting(self.owner_of(&d.id)))
+                .holders(team.acting(owner))
                 .filter_map(|m| m.github.clone())
                 .collect(),
+
             sections: d
                 .sections
                 .iter()

@@ -22,6 +22,9 @@ pub fn edited_region(path: &str, region: &str, line: usize) -> Diagnostic {
         .help(help)
 }
 
+/// How an update to a stub's front matter is named among the regions it touched.
+pub const FRONT_MATTER: &str = "front matter";
+
 fn console_width(text: &str) -> usize {
     dialoguer::console::measure_text_width(text)
 }
@@ -100,13 +103,15 @@ impl Plan {
 
     /// What writing `new` to `path` does, given the file's current text: created, updated in its
     /// generated parts, unchanged, or left alone (with why). Parts edited by hand come back as
-    /// diagnostics and are left as they are, unless `force`.
+    /// diagnostics and are left as they are, unless `force`. `kept_true` is the current text with
+    /// the values outside regions that mlteam keeps true brought up to date (a stub's owner).
     pub fn add_page(
         &mut self,
         path: &str,
         old: Option<String>,
         new: String,
         existing: Existing,
+        kept_true: Option<String>,
         ui: &Words,
     ) -> Vec<Diagnostic> {
         let Some(old) = old else {
@@ -124,7 +129,8 @@ impl Plan {
         if path.ends_with(".ics") {
             return self.add_whole_file(path, old, new, force, ui);
         }
-        match region::splice(&old, &new, force) {
+        let base = kept_true.unwrap_or_else(|| old.clone());
+        match region::splice(&base, &new, force) {
             Err((_, e)) => {
                 let reason = ui.fill(
                     "plan.markers_broken",
@@ -143,10 +149,12 @@ impl Plan {
                         .map(|(region, line)| edited_region(path, region, *line))
                         .collect()
                 };
-                if !splice.updated.is_empty() {
-                    let action = Action::Update {
-                        regions: splice.updated,
-                    };
+                let mut regions = splice.updated;
+                if base != old {
+                    regions.insert(0, FRONT_MATTER.to_string());
+                }
+                if !regions.is_empty() {
+                    let action = Action::Update { regions };
                     self.push(path, action, Some(old), Some(splice.text));
                 } else if !splice.missing.is_empty() {
                     let reason = ui.fill(

@@ -24,6 +24,9 @@ fn marker<'l>(line: &'l str, word: &str) -> Option<(&'l str, (&'static str, &'st
 pub struct Region {
     pub name: String,
     pub digest: Option<String>,
+    /// `key=value` words of the begin marker besides the digest: what mlteam recorded when it
+    /// wrote the region (the owner it assigned a stub, say).
+    pub attrs: Vec<(String, String)>,
     /// 1-based line of the begin marker.
     pub line: usize,
     /// The begin marker's line, newline included.
@@ -57,7 +60,14 @@ pub fn digest(body: &str) -> String {
 /// The regions of a text, in order; markers that do not pair up are an error.
 pub fn parse(text: &str) -> Result<Vec<Region>, MarkerError> {
     let mut regions: Vec<Region> = Vec::new();
-    let mut open: Option<(String, Option<String>, usize, Range<usize>)> = None;
+    type Open = (
+        String,
+        Option<String>,
+        Vec<(String, String)>,
+        usize,
+        Range<usize>,
+    );
+    let mut open: Option<Open> = None;
     let mut offset = 0;
     for (index, raw) in text.split_inclusive('\n').enumerate() {
         let line_no = index + 1;
@@ -67,10 +77,16 @@ pub fn parse(text: &str) -> Result<Vec<Region>, MarkerError> {
         if let Some((rest, _)) = marker(line, "mlteam:begin ") {
             let mut words = rest.split_whitespace();
             let name = words.next().unwrap_or_default().to_string();
-            let digest = words
-                .find_map(|w| w.strip_prefix("digest="))
-                .map(str::to_string);
-            if let Some((open_name, _, open_line, _)) = &open {
+            let mut digest = None;
+            let mut attrs = Vec::new();
+            for (key, value) in words.filter_map(|w| w.split_once('=')) {
+                if key == "digest" {
+                    digest = Some(value.to_string());
+                } else {
+                    attrs.push((key.to_string(), value.to_string()));
+                }
+            }
+            if let Some((open_name, _, _, open_line, _)) = &open {
                 return Err(MarkerError {
                     line: line_no,
                     message: format!(
@@ -90,22 +106,23 @@ pub fn parse(text: &str) -> Result<Vec<Region>, MarkerError> {
                     message: format!("region `{name}` appears twice"),
                 });
             }
-            open = Some((name, digest, line_no, span));
+            open = Some((name, digest, attrs, line_no, span));
         } else if let Some((rest, _)) = marker(line, "mlteam:end ") {
             let name = rest.trim();
             match open.take() {
-                Some((open_name, digest, open_line, begin)) if open_name == name => {
+                Some((open_name, digest, attrs, open_line, begin)) if open_name == name => {
                     let end_len = raw.trim_end_matches(['\n', '\r']).len();
                     regions.push(Region {
                         name: open_name,
                         digest,
+                        attrs,
                         line: open_line,
                         body: begin.end..span.start,
                         begin,
                         end: span.start..span.start + end_len,
                     });
                 }
-                Some((open_name, _, open_line, _)) => {
+                Some((open_name, _, _, open_line, _)) => {
                     return Err(MarkerError {
                         line: line_no,
                         message: format!(
@@ -123,7 +140,7 @@ pub fn parse(text: &str) -> Result<Vec<Region>, MarkerError> {
         }
     }
     match open {
-        Some((name, _, line, _)) => Err(MarkerError {
+        Some((name, _, _, line, _)) => Err(MarkerError {
             line,
             message: format!("region `{name}` is never closed"),
         }),
@@ -131,7 +148,8 @@ pub fn parse(text: &str) -> Result<Vec<Region>, MarkerError> {
     }
 }
 
-/// Writes each region's digest into its begin marker, from the body as it stands.
+/// Writes each region's digest into its begin marker, from the body as it stands; the marker's
+/// other `key=value` words follow the digest.
 pub fn seal(text: &str) -> Result<String, MarkerError> {
     let regions = parse(text)?;
     let mut out = String::with_capacity(text.len() + regions.len() * 24);
@@ -145,8 +163,13 @@ pub fn seal(text: &str) -> Result<String, MarkerError> {
         };
         let (_, (open, close)) =
             marker(text[region.begin.clone()].trim(), "mlteam:begin ").expect("a begin marker");
+        let attrs: String = region
+            .attrs
+            .iter()
+            .map(|(k, v)| format!(" {k}={v}"))
+            .collect();
         out.push_str(&format!(
-            "{open}mlteam:begin {} digest={}{close}{newline}",
+            "{open}mlteam:begin {} digest={}{attrs}{close}{newline}",
             region.name,
             digest(&text[region.body.clone()])
         ));
@@ -192,7 +215,9 @@ pub fn splice(
         if edited {
             out.edited.push((region.name.clone(), region.line));
         }
-        let same = &current[region.body.clone()] == new_body && !edited;
+        let same = &current[region.body.clone()] == new_body
+            && region.attrs == replacement.attrs
+            && !edited;
         if same || (edited && !force) {
             continue;
         }
@@ -270,6 +295,33 @@ mod tests {
                 .lines()
                 .next(),
             Some("<!-- mlteam:begin x digest=e3b0c44298fc1c14 -->")
+        );
+    }
+
+    #[test]
+    fn attributes_ride_on_the_begin_marker() {
+        let text = sealed(
+            "<!-- mlteam:begin header owner=data-scientist -->\nbody\n<!-- mlteam:end header -->\n",
+        );
+        assert!(
+            text.starts_with("<!-- mlteam:begin header digest=")
+                && text.contains(" owner=data-scientist -->\n"),
+            "{text}"
+        );
+        let region = &parse(&text).unwrap()[0];
+        assert_eq!(
+            region.attrs,
+            [("owner".to_string(), "data-scientist".to_string())]
+        );
+        assert!(!region.edited(&text));
+        // A new value of an attribute alone is an update.
+        let fresh = sealed(
+            "<!-- mlteam:begin header owner=ml-engineer -->\nbody\n<!-- mlteam:end header -->\n",
+        );
+        let out = splice(&text, &fresh, false).unwrap();
+        assert_eq!(
+            (out.text.as_str(), out.updated.as_slice()),
+            (fresh.as_str(), &["header".to_string()][..])
         );
     }
 
