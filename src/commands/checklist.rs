@@ -45,6 +45,23 @@ pub fn run(global: &Global, args: &ChecklistArgs) -> Result<()> {
     let today = crate::today();
     let view = context::build(&team, &progress, today).checklist;
     if args.check {
+        if view.total == 0 {
+            // A gate that passes on nothing would wave a phase through unseen.
+            let filters: Vec<String> = [("--role", &args.role), ("--phase", &args.phase), ("--person", &args.person)]
+                .into_iter()
+                .filter_map(|(flag, value)| value.as_ref().map(|v| format!("{flag} {v}")))
+                .collect();
+            let message = if filters.is_empty() {
+                "this project owes no deliverable: there is nothing to check".to_string()
+            } else {
+                format!("no deliverable of this project matches {}: there is nothing to check", filters.join(" "))
+            };
+            return Err(Invalid(vec![
+                Diagnostic::new("checklist --check", message)
+                    .help("`mlteam checklist --format md -o -` lists every deliverable with its phase and owner"),
+            ])
+            .into());
+        }
         return gate(&root, &view, &ui_for(global));
     }
     let text = match args.format.unwrap_or(ChecklistFormat::Md) {

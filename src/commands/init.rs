@@ -142,9 +142,22 @@ fn from_file(
     }
     let flags = Answers::from_flags(&team.catalog, &args, global.lang, dir, today)?;
     let mut editor = Editor::parse(&source.text).map_err(anyhow::Error::msg)?;
-    editor.set("project", "name", flags.name.as_str());
-    editor.set("project", "description", flags.description.as_str());
-    editor.set("project", "start", edit::date(flags.start));
+    // The project's own manifest (`init DIR --from DIR/mlteam.toml --force`) is the same project:
+    // its name, description and start stay unless a flag changes them. Another project's is a
+    // team to start a new project with.
+    let same_project = file.canonicalize().ok() == dir.join(manifest::FILE).canonicalize().ok();
+    if !same_project || args.name.is_some() {
+        editor.set("project", "name", flags.name.as_str());
+    }
+    if !same_project || args.description.is_some() {
+        editor.set("project", "description", flags.description.as_str());
+    }
+    if !same_project || args.start.is_some() {
+        editor.set("project", "start", edit::date(flags.start));
+    }
+    if args.kind.is_some() {
+        editor.set("project", "kind", flags.kind.as_str());
+    }
     if let Some(lang) = global.lang {
         editor.set("project", "lang", lang.code());
     }

@@ -70,12 +70,16 @@ pub fn import(global: &Global, file: Option<&Path>, args: &WriteArgs) -> Result<
         ])
         .into());
     };
+    let from_page = !relative.ends_with(".csv") && relative == crate::view::paths::RACI;
     let rows = if relative.ends_with(".csv") {
-        import::from_csv(&shown_file, &text, &team)
+        import::from_csv(&shown_file, &text, &team).map_err(Invalid)?
     } else {
-        import::from_markdown(&shown_file, &text, &team)
-    }
-    .map_err(Invalid)?;
+        let tables = import::from_markdown(&shown_file, &text, &team).map_err(Invalid)?;
+        if from_page {
+            refuse_unread(&root, &team, &shown_file, &text, &tables)?;
+        }
+        tables.rows
+    };
     let edits = import::differences(&shown_file, &rows, &team).map_err(Invalid)?;
 
     let mut editor = Editor::parse(&source.text).map_err(anyhow::Error::msg)?;
@@ -97,14 +101,13 @@ pub fn import(global: &Global, file: Option<&Path>, args: &WriteArgs) -> Result<
             }
         }
     }
-    let from_markdown = !relative.ends_with(".csv") && relative == crate::view::paths::RACI;
     pipeline::with_manifest(
         &root,
         &source.text,
         editor.finish(),
         global,
         args,
-        from_markdown,
+        from_page,
     )?;
     if !global.quiet {
         let ui = ui_for(global);
@@ -117,4 +120,37 @@ pub fn import(global: &Global, file: Option<&Path>, args: &WriteArgs) -> Result<
         );
     }
     Ok(())
+}
+
+/// The matrix page is regenerated after an import: text a person typed inside its region that is
+/// not part of a table would be lost, so the import refuses, naming each such line.
+fn refuse_unread(
+    root: &Root,
+    team: &crate::model::team::Team,
+    file: &str,
+    text: &str,
+    tables: &import::Tables,
+) -> Result<()> {
+    let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
+    let fresh = pages::render_kind(team, &renderer, &Kind::Raci, crate::today(), |p| {
+        root.read(p).ok().flatten()
+    })?;
+    let unread = import::unread(text, tables, &fresh);
+    if unread.is_empty() {
+        return Ok(());
+    }
+    Err(Invalid(
+        unread
+            .into_iter()
+            .map(|line| {
+                Diagnostic::new(
+                    file,
+                    format!("this line is inside the `{}` region but not part of a table: importing would drop it", import::REGION),
+                )
+                .at_line(line)
+                .help(format!("move it below the `<!-- mlteam:end {} -->` line, where the notes are yours, then import again", import::REGION))
+            })
+            .collect(),
+    )
+    .into())
 }

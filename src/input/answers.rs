@@ -152,6 +152,11 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
     let text = text.trim();
     let valid_shape = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
     match text.parse::<Date>() {
+        Ok(date) if valid_shape && !manifest::START_RANGE.contains(&date.year()) => Err(format!(
+            "`{text}` is outside the years {} to {}",
+            manifest::START_RANGE.start(),
+            manifest::START_RANGE.end()
+        )),
         Ok(date) if valid_shape => Ok(date),
         _ => Err(format!(
             "`{text}` is not a date like 2026-11-27 (YYYY-MM-DD)"

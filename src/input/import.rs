@@ -1,6 +1,10 @@
-//! A hand-edited RACI matrix read back: the table of `docs/team/raci.md` (or a CSV in the export
+//! A hand-edited RACI matrix read back: the tables of `docs/team/raci.md` (or a CSV in the export
 //! format), each row checked against the RACI rules, and turned into the letters that differ
-//! from the catalog's defaults for this team.
+//! from the catalog's defaults for this team. Nothing is guessed: a cell holds a letter and the
+//! marks mlteam writes beside it, or it is refused; text the import would not keep is refused by
+//! line.
+
+use std::collections::BTreeMap;
 
 use crate::diag::Diagnostic;
 use crate::input::manifest::parse_override;
@@ -8,6 +12,9 @@ use crate::model::matrix::{Letter, Matrix, Overrides, row_rule_problem};
 use crate::model::team::Team;
 use crate::model::text::Lang;
 use crate::write::region;
+
+/// The region of the matrix page that holds the tables.
+pub const REGION: &str = "raci-matrix";
 
 /// One row of the edited table: the activity, and a letter (or none) per role column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,13 +24,24 @@ pub struct Row {
     pub cells: Vec<(String, Option<Letter>)>,
 }
 
-/// The rows of the matrix table in a Markdown file: inside the `raci-matrix` region when the
-/// file has one, else the first table whose columns after the second are the team's roles.
-pub fn from_markdown(file: &str, text: &str, team: &Team) -> Result<Vec<Row>, Vec<Diagnostic>> {
-    let (start_line, body) = match region::parse(text)
+/// What the tables of a Markdown file hold, and the lines they took.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tables {
+    pub rows: Vec<Row>,
+    /// 1-based lines of the file that belong to a matrix table (headers, rules and rows).
+    pub lines: Vec<usize>,
+    /// Where the region's body starts and ends (1-based, inclusive), when the file has one.
+    pub region: Option<(usize, usize)>,
+}
+
+/// The rows of every matrix table in a Markdown file: inside the `raci-matrix` region when the
+/// file has one, else anywhere. A matrix table is one whose last columns are the team's roles
+/// (by code, id or name) and whose column before them names the activity.
+pub fn from_markdown(file: &str, text: &str, team: &Team) -> Result<Tables, Vec<Diagnostic>> {
+    let region = region::parse(text)
         .ok()
-        .and_then(|r| r.into_iter().find(|r| r.name == "raci-matrix"))
-    {
+        .and_then(|r| r.into_iter().find(|r| r.name == REGION));
+    let (start_line, body) = match &region {
         Some(r) => (r.line + 1, &text[r.body.clone()]),
         None => (1, text),
     };
@@ -32,40 +50,70 @@ pub fn from_markdown(file: &str, text: &str, team: &Team) -> Result<Vec<Row>, Ve
         .enumerate()
         .map(|(i, l)| (start_line + i, l.trim()))
         .collect();
+    let mut out = Tables {
+        region: region.map(|_| (start_line, start_line + lines.len().saturating_sub(1))),
+        ..Tables::default()
+    };
     let mut problems = Vec::new();
-    for (index, (_, header)) in lines.iter().enumerate() {
-        if !header.starts_with('|') {
+    let mut index = 0;
+    while index < lines.len() {
+        let (header_line, header) = lines[index];
+        let columns = header.starts_with('|').then(|| cells(header));
+        let Some((activity_column, roles)) = columns.and_then(|c| matrix_columns(team, &c)) else {
+            index += 1;
             continue;
-        }
-        let columns = cells(header);
-        if columns.len() < 3 {
-            continue;
-        }
-        let roles: Vec<Option<String>> = columns[2..].iter().map(|c| role_of(team, c)).collect();
-        if roles.iter().any(Option::is_none) {
-            continue;
-        }
-        let roles: Vec<String> = roles.into_iter().flatten().collect();
-        let mut rows = Vec::new();
-        for (line, text) in lines
-            .iter()
-            .skip(index + 2)
-            .take_while(|(_, l)| l.starts_with('|'))
-        {
-            match parse_row(file, *line, &cells(text), 1, &roles, team) {
-                Ok(row) => rows.push(row),
-                Err(d) => problems.push(*d),
+        };
+        out.lines.push(header_line);
+        index += 1;
+        if let Some(&(line, rule)) = lines.get(index) {
+            if rule.starts_with('|') && rule.contains("--") {
+                out.lines.push(line);
+                index += 1;
             }
         }
-        return if problems.is_empty() {
-            Ok(rows)
-        } else {
-            Err(problems)
-        };
+        while let Some(&(line, row)) = lines.get(index) {
+            if !row.starts_with('|') {
+                break;
+            }
+            out.lines.push(line);
+            match parse_row(file, line, &cells(row), activity_column, &roles, team) {
+                Ok(row) => out.rows.push(row),
+                Err(d) => problems.push(*d),
+            }
+            index += 1;
+        }
     }
-    Err(vec![Diagnostic::new(file, "no RACI table found: none has the team's role codes as columns").help(
-        "keep the header row of the matrix (`| Phase | Activity | PM | ... |`) as mlteam wrote it",
-    )])
+    if out.rows.is_empty() && problems.is_empty() {
+        problems.push(
+            Diagnostic::new(file, "no RACI table found: none has the team's role codes as columns")
+                .help("keep the header rows of the matrix (`| Activity | PM | ... |`) as mlteam wrote them"),
+        );
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Lines inside the matrix region that are neither part of a table nor what mlteam would write
+/// there again: the import would drop them when the region is regenerated.
+pub fn unread(text: &str, tables: &Tables, regenerated: &str) -> Vec<usize> {
+    let Some((first, last)) = tables.region else {
+        return Vec::new();
+    };
+    let generated: Vec<&str> = regenerated.lines().map(str::trim).collect();
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(n, l)| {
+            (first..=last).contains(n)
+                && !l.is_empty()
+                && !tables.lines.contains(n)
+                && !generated.contains(l)
+        })
+        .map(|(n, _)| n)
+        .collect()
 }
 
 /// The rows of a CSV in the export format: `activity,phase,<role names...>`.
@@ -77,14 +125,25 @@ pub fn from_csv(file: &str, text: &str, team: &Team) -> Result<Vec<Row>, Vec<Dia
     let header = reader
         .headers()
         .map_err(|e| {
-            vec![Diagnostic::new(
-                file,
-                format!("cannot read the CSV header: {e}"),
-            )]
+            vec![Diagnostic::new(file, format!("cannot read the CSV header: {e}")).at_line(1)]
         })?
         .clone();
-    let mut roles = Vec::new();
     let mut problems = Vec::new();
+    let fixed: Vec<&str> = header.iter().take(2).map(str::trim).collect();
+    if fixed != ["activity", "phase"] {
+        return Err(vec![
+            Diagnostic::new(
+                file,
+                format!(
+                    "the header begins with `{}`, not `activity,phase`",
+                    fixed.join(",")
+                ),
+            )
+            .at_line(1)
+            .help("import a CSV as `mlteam raci --format csv` writes it: activity, phase, then one column per role"),
+        ]);
+    }
+    let mut roles = Vec::new();
     for column in header.iter().skip(2) {
         match role_of(team, column) {
             Some(role) => roles.push(role),
@@ -94,6 +153,12 @@ pub fn from_csv(file: &str, text: &str, team: &Team) -> Result<Vec<Row>, Vec<Dia
             ),
         }
     }
+    if roles.is_empty() && problems.is_empty() {
+        problems.push(
+            Diagnostic::new(file, "the header names no role columns after `activity,phase`")
+                .at_line(1),
+        );
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -102,19 +167,25 @@ pub fn from_csv(file: &str, text: &str, team: &Team) -> Result<Vec<Row>, Vec<Dia
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = e.position().map_or(1, |p| p.line() as usize);
                 problems.push(
                     Diagnostic::new(file, format!("cannot read this CSV row: {e}")).at_line(line),
                 );
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record.position().map_or(1, |p| p.line() as usize);
         let fields: Vec<String> = record.iter().map(String::from).collect();
         match parse_row(file, line, &fields, 0, &roles, team) {
             Ok(row) => rows.push(row),
             Err(d) => problems.push(*d),
         }
+    }
+    if rows.is_empty() && problems.is_empty() {
+        problems.push(
+            Diagnostic::new(file, "the CSV has a header but no rows: nothing to import")
+                .at_line(1),
+        );
     }
     if problems.is_empty() {
         Ok(rows)
@@ -123,8 +194,20 @@ pub fn from_csv(file: &str, text: &str, team: &Team) -> Result<Vec<Row>, Vec<Dia
     }
 }
 
-/// A row's activity is in column `activity` (1 in the Markdown table, after the phase; 0 in the
-/// CSV); the letters start at column 2 in both.
+/// The column of the activity and the roles of the columns after it, when a header row is one
+/// of a matrix table: every column after the activity's is a role of the team.
+fn matrix_columns(team: &Team, columns: &[String]) -> Option<(usize, Vec<String>)> {
+    (1..columns.len()).find_map(|first_role| {
+        let roles: Option<Vec<String>> = columns[first_role..]
+            .iter()
+            .map(|c| role_of(team, c))
+            .collect();
+        let activity = &columns[first_role - 1];
+        roles.filter(|_| role_of(team, activity).is_none()).map(|r| (first_role - 1, r))
+    })
+}
+
+/// A row's activity is in column `activity`; its letters follow, one per role.
 fn parse_row(
     file: &str,
     line: usize,
@@ -134,47 +217,67 @@ fn parse_row(
     team: &Team,
 ) -> Result<Row, Box<Diagnostic>> {
     let name = fields.get(activity).map(String::as_str).unwrap_or_default();
-    let activity = activity_of(team, name).ok_or_else(|| {
+    let at = |message: String| Box::new(Diagnostic::new(file, message).at_line(line));
+    let activity_id = activity_of(team, name).ok_or_else(|| {
         let names = team
-            .catalog
-            .activities
+            .matrix
+            .rows
             .iter()
+            .filter_map(|r| team.catalog.activity(&r.activity))
             .map(|a| a.name.get(team.project.lang));
         let hint = crate::model::ids::suggestion(name, names);
-        Box::new(
-            Diagnostic::new(
-                file,
-                format!("`{name}` is not an activity of the catalog{hint}"),
-            )
-            .at_line(line),
-        )
+        at(format!(
+            "`{name}` is not an activity of this project's matrix{hint}"
+        ))
     })?;
+    let letters = &fields[(activity + 1).min(fields.len())..];
+    if letters.len() != roles.len() {
+        return Err(at(format!(
+            "row `{name}` has {} cells for {} roles",
+            letters.len(),
+            roles.len()
+        )));
+    }
     let mut cells = Vec::new();
-    for (role, field) in roles.iter().zip(fields.iter().skip(2)) {
-        let letter = letter_of(field).map_err(|e| {
-            Box::new(
-                Diagnostic::new(file, format!("row `{name}`, column {role}: {e}")).at_line(line),
-            )
-        })?;
+    for (role, field) in roles.iter().zip(letters) {
+        let letter = letter_of(team, field).map_err(|e| at(format!("row `{name}`, column {role}: {e}")))?;
         cells.push((role.clone(), letter));
     }
     Ok(Row {
         line,
-        activity,
+        activity: activity_id,
         cells,
     })
 }
 
-/// The letter of a cell as mlteam writes it: `A/R`, `R (for MLR)`, `C*`; empty for none.
-fn letter_of(cell: &str) -> Result<Option<Letter>, String> {
-    let letter = cell
-        .split(" (")
-        .next()
-        .unwrap_or("")
-        .split('（')
-        .next()
-        .unwrap_or("");
-    parse_override(letter.replace("\\*", "").replace('*', "").trim())
+/// The letter of a cell as mlteam writes it: `A/R`, `R (for MLR, MLAS)`, `R（代MLR、MLAS）`,
+/// `C\*`; empty or `-` for none. Anything else in the cell is refused: it would be lost.
+fn letter_of(team: &Team, cell: &str) -> Result<Option<Letter>, String> {
+    let mut rest = cell.trim();
+    rest = rest
+        .strip_suffix("\\*")
+        .or_else(|| rest.strip_suffix('*'))
+        .unwrap_or(rest)
+        .trim_end();
+    let codes = rest
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once(" (for ").map(|(l, c)| (l, c, ',')))
+        .or_else(|| {
+            rest.strip_suffix('）')
+                .and_then(|r| r.rsplit_once("（代").map(|(l, c)| (l, c, '、')))
+        });
+    if let Some((letter, codes, separator)) = codes {
+        let known = codes
+            .split(separator)
+            .map(str::trim)
+            .all(|c| team.catalog.roles.iter().any(|r| r.code == c));
+        if known {
+            rest = letter.trim_end();
+        }
+    }
+    parse_override(rest).map_err(|_| {
+        format!("`{}` is not a RACI letter, and the import would lose the rest of the cell; write R, A, C, I or A/R, or leave it empty", cell.trim())
+    })
 }
 
 fn cells(line: &str) -> Vec<String> {
@@ -211,11 +314,13 @@ fn role_of(team: &Team, text: &str) -> Option<String> {
         .map(|r| r.id.clone())
 }
 
+/// An activity of the team's matrix, by id or by name in either language.
 fn activity_of(team: &Team, text: &str) -> Option<String> {
     let text = text.trim();
-    team.catalog
-        .activities
+    team.matrix
+        .rows
         .iter()
+        .filter_map(|r| team.catalog.activity(&r.activity))
         .find(|a| {
             a.id == text
                 || Lang::ALL
@@ -235,11 +340,11 @@ pub enum Cell {
 }
 
 /// Activity id → role id → what the manifest should say.
-pub type Edits = std::collections::BTreeMap<String, std::collections::BTreeMap<String, Cell>>;
+pub type Edits = BTreeMap<String, BTreeMap<String, Cell>>;
 
 /// Checks every row against the RACI rules (with the team's current letters for any role the
 /// table leaves out) and returns, per activity and role, whether the cell differs from the
-/// catalog's default for this team.
+/// catalog's default for this team. A row given twice is refused, naming both lines.
 pub fn differences(file: &str, rows: &[Row], team: &Team) -> Result<Edits, Vec<Diagnostic>> {
     let defaults = Matrix::build(
         &team.catalog,
@@ -248,9 +353,30 @@ pub fn differences(file: &str, rows: &[Row], team: &Team) -> Result<Edits, Vec<D
         &Overrides::new(),
     );
     let column = |role: &str| team.matrix.roles.iter().position(|r| r == role);
+    let name = |id: &str| {
+        team.catalog
+            .activity(id)
+            .map_or(id.to_string(), |a| a.name.get(team.project.lang).to_string())
+    };
     let mut problems = Vec::new();
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     let mut out = Edits::new();
     for row in rows {
+        if let Some(first) = seen.insert(&row.activity, row.line) {
+            problems.push(
+                Diagnostic::new(
+                    file,
+                    format!(
+                        "row `{}` appears twice, at lines {first} and {}",
+                        name(&row.activity),
+                        row.line
+                    ),
+                )
+                .at_line(row.line)
+                .help("keep one row per activity"),
+            );
+            continue;
+        }
         let Some(index) = team
             .matrix
             .rows
@@ -271,12 +397,10 @@ pub fn differences(file: &str, rows: &[Row], team: &Team) -> Result<Edits, Vec<D
         }
         let present: Vec<Letter> = letters.iter().flatten().copied().collect();
         if let Some(problem) = row_rule_problem(&present) {
-            let name = team
-                .catalog
-                .activity(&row.activity)
-                .map_or(row.activity.as_str(), |a| a.name.get(team.project.lang));
-            problems
-                .push(Diagnostic::new(file, format!("row `{name}` {problem}")).at_line(row.line));
+            problems.push(
+                Diagnostic::new(file, format!("row `{}` {problem}", name(&row.activity)))
+                    .at_line(row.line),
+            );
             continue;
         }
         let entry = out.entry(row.activity.clone()).or_default();

@@ -17,6 +17,9 @@ use crate::model::text::Lang;
 
 pub use crate::view::paths::MANIFEST as FILE;
 pub const DEFAULT_MAX_SHARE: f64 = 1.5;
+/// The years a project may start in: the calendar and the plan reach years past the start, and
+/// dates end at 9999.
+pub const START_RANGE: std::ops::RangeInclusive<i16> = 1970..=9000;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -261,25 +264,36 @@ impl Manifest {
             .keep
             .clone()
             .unwrap_or_else(|| team::default_meetings(&catalog, &kind, &roles));
+        let mut never = Vec::new();
         let meetings = catalog
             .meetings
             .iter()
             .filter(|m| kept.contains(&m.id))
-            .map(|m| {
+            .filter_map(|m| {
                 let changes = manifest.meetings.overrides.get(&m.id);
                 let change = |f: fn(&MeetingOverride) -> &Option<String>| {
                     changes.and_then(|c| f(c).as_deref())
                 };
-                team::schedule(
+                let schedule = team::schedule(
                     m,
                     change(|c| &c.day),
                     change(|c| &c.time),
                     change(|c| &c.duration),
                     &matrix,
                     start,
-                )
+                );
+                if schedule.is_none() {
+                    never.push(source.diagnostic(
+                        &[Key("project"), Key("start")],
+                        format!("no day on or after {start} fits the cadence of the meeting `{}`", m.id),
+                    ).help("choose an earlier start, or another day for the meeting under [meetings.overrides]"));
+                }
+                schedule
             })
             .collect();
+        if !never.is_empty() {
+            return Err(Invalid(never));
+        }
         let deliverables = team::deliverables(&catalog, &kind, &roles);
         Ok(Team {
             project: team::Project {
@@ -337,12 +351,18 @@ impl Manifest {
                 None,
             );
         }
-        if self.start_date().is_none() {
-            say(
+        match self.start_date() {
+            None => say(
                 &[Key("project"), Key("start")],
                 format!("start `{}` is not a date", self.project.start),
                 Some("write the date without quotes or time, like `start = 2026-11-27`".into()),
-            );
+            ),
+            Some(date) if !START_RANGE.contains(&date.year()) => say(
+                &[Key("project"), Key("start")],
+                format!("start {date} is outside the years {} to {}", START_RANGE.start(), START_RANGE.end()),
+                Some("a project's plan and calendar need a start in this range".into()),
+            ),
+            Some(_) => {}
         }
         if let Err(message) = check_timezone(&self.project.timezone) {
             say(

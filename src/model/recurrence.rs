@@ -157,20 +157,19 @@ impl Rule {
         out + ";WKST=MO"
     }
 
-    /// The first day on or after `start` on which the meeting happens; DTSTART must be one.
-    pub fn first_on_or_after(&self, start: Date) -> Date {
+    /// The first day on or after `start` on which the meeting happens (DTSTART must be one), or
+    /// `None` when there is none before the calendar ends.
+    pub fn first_on_or_after(&self, start: Date) -> Option<Date> {
         let mut day = start;
-        // Every rule we accept matches within a year; the bound only guards the loop.
-        for _ in 0..400 {
+        // Weekdays and days of the month repeat every 28 years: a rule that has not matched by
+        // then never will.
+        for _ in 0..28 * 366 {
             if self.matches(day, start) {
-                return day;
+                return Some(day);
             }
-            match day.tomorrow() {
-                Ok(next) => day = next,
-                Err(_) => break,
-            }
+            day = day.tomorrow().ok()?;
         }
-        start
+        None
     }
 
     fn matches(&self, day: Date, start: Date) -> bool {
@@ -186,12 +185,15 @@ impl Rule {
             Freq::Monthly => {
                 if let Some(n) = self.by_month_day {
                     let last = day.days_in_month();
-                    return i16::from(day.day())
+                    let on_the_day = i16::from(day.day())
                         == if n > 0 {
                             i16::from(n)
                         } else {
                             i16::from(last) + 1 + i16::from(n)
                         };
+                    // With BYDAY too, both must hold (RFC 5545: BYDAY limits BYMONTHDAY):
+                    // FREQ=MONTHLY;BYMONTHDAY=13;BYDAY=FR is every Friday the 13th.
+                    return on_the_day && (self.by_day.is_empty() || weekday_ok(&|_| true));
                 }
                 if self.by_day.is_empty() {
                     return day.day() == start.day();
@@ -271,9 +273,14 @@ impl Rule {
                 } else {
                     format!("Every {n} months")
                 };
+                let when = if self.by_day.is_empty() {
+                    String::new()
+                } else {
+                    format!(" when it is a {}", days(lang))
+                };
                 match self.by_month_day {
-                    Some(d) if d > 0 => format!("{every}, on day {d}"),
-                    Some(d) => format!("{every}, {} day from the end", ordinal_en(-d)),
+                    Some(d) if d > 0 => format!("{every}, on day {d}{when}"),
+                    Some(d) => format!("{every}, {} day from the end{when}", ordinal_en(-d)),
                     None if self.by_day.is_empty() => every,
                     None => format!("{every}, on the {}", days(lang)),
                 }
@@ -284,9 +291,14 @@ impl Rule {
                 } else {
                     format!("每{}个月", zh_count(n))
                 };
+                let when = if self.by_day.is_empty() {
+                    String::new()
+                } else {
+                    format!("（逢{}）", days(lang))
+                };
                 match self.by_month_day {
-                    Some(d) if d > 0 => format!("{every}{d}日"),
-                    Some(d) => format!("{every}倒数第{}天", -d),
+                    Some(d) if d > 0 => format!("{every}{d}日{when}"),
+                    Some(d) => format!("{every}倒数第{}天{when}", -d),
                     None if self.by_day.is_empty() => every,
                     None => format!("{every}{}", days(lang)),
                 }
@@ -537,6 +549,11 @@ mod tests {
                 "Monthly, on day 15",
                 "每月15日",
             ),
+            (
+                "FREQ=MONTHLY;BYMONTHDAY=13;BYDAY=FR",
+                "Monthly, on day 13 when it is a Friday",
+                "每月13日（逢周五）",
+            ),
             ("FREQ=DAILY", "Every day", "每天"),
         ];
         for (text, en, zh) in cases {
@@ -546,31 +563,45 @@ mod tests {
     }
 
     #[test]
+    fn friday_the_13th_happens_on_fridays_and_the_end_of_time_is_no_date() {
+        let rule = rule("FREQ=MONTHLY;BYMONTHDAY=13;BYDAY=FR;WKST=MO");
+        let first = rule.first_on_or_after(date(2026, 11, 27)).unwrap();
+        assert_eq!(first, date(2027, 8, 13));
+        assert_eq!(first.weekday(), Weekday::Friday);
+        assert_eq!(
+            super::Rule::parse("FREQ=WEEKLY;BYDAY=MO")
+                .unwrap()
+                .first_on_or_after(date(9999, 12, 31)),
+            None
+        );
+    }
+
+    #[test]
     fn first_occurrence_is_on_or_after_the_start() {
         let friday = date(2026, 11, 27);
         assert_eq!(
             rule("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR").first_on_or_after(friday),
-            friday
+            Some(friday)
         );
         assert_eq!(
             rule("FREQ=WEEKLY;BYDAY=WE").first_on_or_after(friday),
-            date(2026, 12, 2)
+            Some(date(2026, 12, 2))
         );
         assert_eq!(
             rule("FREQ=MONTHLY;BYDAY=1MO").first_on_or_after(friday),
-            date(2026, 12, 7)
+            Some(date(2026, 12, 7))
         );
         assert_eq!(
             rule("FREQ=MONTHLY;BYDAY=-1TH").first_on_or_after(date(2026, 11, 1)),
-            date(2026, 11, 26)
+            Some(date(2026, 11, 26))
         );
         assert_eq!(
             rule("FREQ=MONTHLY;BYDAY=-1TH").first_on_or_after(friday),
-            date(2026, 12, 31)
+            Some(date(2026, 12, 31))
         );
         assert_eq!(
             rule("FREQ=MONTHLY;BYMONTHDAY=-1").first_on_or_after(friday),
-            date(2026, 11, 30)
+            Some(date(2026, 11, 30))
         );
     }
 

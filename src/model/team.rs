@@ -199,7 +199,8 @@ pub fn deliverables(catalog: &Catalog, kind: &str, roles: &[String]) -> Vec<Stri
 }
 
 /// A meeting as the team keeps it: the catalog's cadence with the project's changes (each already
-/// checked), chaired by the catalog's chair or whoever covers for it.
+/// checked), chaired by the catalog's chair or whoever covers for it; `None` when no day on or
+/// after `start` fits its cadence.
 pub fn schedule(
     meeting: &Meeting,
     day: Option<&str>,
@@ -207,7 +208,7 @@ pub fn schedule(
     duration: Option<&str>,
     matrix: &Matrix,
     start: Date,
-) -> Schedule {
+) -> Option<Schedule> {
     let mut rule = Rule::parse(&meeting.rrule).expect("checked rrule");
     if let Some(day) = day {
         rule = rule.with_day(day).expect("checked day");
@@ -221,14 +222,14 @@ pub fn schedule(
         .find(|c| c.absent == meeting.chair)
         .map_or(&meeting.chair, |c| &c.by)
         .clone();
-    Schedule {
+    Some(Schedule {
         id: meeting.id.clone(),
-        first: rule.first_on_or_after(start),
+        first: rule.first_on_or_after(start)?,
         rule,
         time,
         duration,
         chair,
-    }
+    })
 }
 
 #[cfg(test)]

@@ -130,19 +130,27 @@ pub struct PhaseView {
 pub struct MatrixView {
     pub columns: Vec<RoleRef>,
     pub rows: Vec<RowView>,
+    /// The same rows grouped by phase, in phase order.
+    pub phases: Vec<MatrixPhase>,
     pub covers: Vec<CoverView>,
     pub gaps: Vec<GapView>,
     pub overridden: usize,
 }
 
 #[derive(Debug, Serialize)]
+pub struct MatrixPhase {
+    pub phase: PhaseRef,
+    pub rows: Vec<RowView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct RowView {
     pub activity: ActivityRef,
     pub phase: PhaseRef,
     pub cells: Vec<CellView>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct CellView {
     /// `A/R`, `A`, `R`, `C`, `I`, or empty.
     pub letter: String,
@@ -478,7 +486,7 @@ impl Builder<'_> {
                 .collect::<Vec<_>>()
                 .join(&self.separator)
         };
-        let rows = team
+        let rows: Vec<RowView> = team
             .matrix
             .rows
             .iter()
@@ -514,9 +522,24 @@ impl Builder<'_> {
                 by: self.role_ref(team.acting(&row.gaps[0])),
             })
             .collect();
+        let phases = team
+            .catalog
+            .phases
+            .iter()
+            .map(|p| MatrixPhase {
+                phase: self.phase_ref(&p.id),
+                rows: rows
+                    .iter()
+                    .filter(|r: &&RowView| r.phase.id == p.id)
+                    .cloned()
+                    .collect(),
+            })
+            .filter(|p| !p.rows.is_empty())
+            .collect();
         MatrixView {
             columns: self.present().map(|r| self.role_ref(r)).collect(),
             rows,
+            phases,
             covers: team
                 .matrix
                 .covers
