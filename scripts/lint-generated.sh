@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Generates the skeleton for several teams in both languages and runs markdownlint (default
+# Generates the skeleton for several teams, every kind and both languages and runs markdownlint (default
 # rules, line length aside) on every Markdown file. Needs markdownlint-cli2
 # (npm install -g markdownlint-cli2).
 set -euo pipefail
@@ -13,9 +13,12 @@ echo '{"config": {"MD013": false}}' > "$work/.markdownlint-cli2.jsonc"
 teams=(all business-consultant data-analyst "product-manager,devops-engineer"
        "data-scientist,ml-engineer,data-engineer")
 for lang in en zh; do
-  for i in "${!teams[@]}"; do
-    "$bin" init "$work/$lang-$i" --yes --quiet --lang "$lang" --roles "${teams[$i]}" \
-      --timezone Asia/Shanghai --member "Ada Lovelace <ada@example.com> @ada=${teams[$i]%%,*}"
+  for kind in product delivery research; do
+    for i in "${!teams[@]}"; do
+      "$bin" init "$work/$lang-$kind-$i" --yes --quiet --lang "$lang" --kind "$kind" \
+        --roles "${teams[$i]}" --timezone Asia/Shanghai \
+        --member "Ada Lovelace <ada@example.com> @ada=${teams[$i]%%,*}"
+    done
   done
 done
 cd "$work" && markdownlint-cli2 "**/*.md"

@@ -36,6 +36,9 @@ pub struct Global {
     /// Print only errors
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Also list the files that did not change
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
     /// When to use colours (NO_COLOR is honoured under auto)
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true)]
     pub color: ColorWhen,

@@ -46,12 +46,12 @@ pub fn carry_out(
     plan: &Plan,
     conflicts: Vec<Diagnostic>,
     ui: &Words,
-    quiet: bool,
+    global: &Global,
     dry_run: bool,
 ) -> Result<bool> {
     let mut out = anstream::stdout();
     if dry_run {
-        plan.print_summary(&mut out, ui, true)
+        plan.print_summary(&mut out, ui, true, global.verbose)
             .or_else(closed_pipe)?;
         writeln!(out).or_else(closed_pipe)?;
         plan.print_diffs(&mut out).or_else(closed_pipe)?;
@@ -64,8 +64,8 @@ pub fn carry_out(
         return Ok(false);
     }
     root.apply(plan)?;
-    if !quiet {
-        plan.print_summary(&mut out, ui, false)
+    if !global.quiet {
+        plan.print_summary(&mut out, ui, false, global.verbose)
             .or_else(closed_pipe)?;
     }
     Ok(true)
@@ -162,7 +162,7 @@ pub fn sync_team(
     if scope == Scope::All {
         add_orphans(root, team, &pages, &ui, &mut plan)?;
     }
-    carry_out(root, &plan, conflicts, &ui, global.quiet, args.dry_run)?;
+    carry_out(root, &plan, conflicts, &ui, global, args.dry_run)?;
     Ok(())
 }
 

@@ -50,10 +50,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<()> {
         let line = if warnings == 0 {
             ui.get("check.clean").to_string()
         } else {
-            ui.fill(
-                "check.clean_with_advice",
-                &[("count", &warnings.to_string())],
-            )
+            ui.count("check.clean_with_advice", warnings, &[])
         };
         writeln!(out, "{line}").or_else(closed_pipe)?;
     }
@@ -110,21 +107,27 @@ fn team_findings(
                     by,
                     activities,
                 } => {
-                    let mut names: Vec<String> =
-                        activities.iter().take(3).map(|a| activity(a)).collect();
-                    if activities.len() > 3 {
-                        names.push("…".into());
-                    }
                     let separator = ui.get("list.separator");
+                    let some = |names: Vec<String>| {
+                        let mut shown: Vec<String> = names.iter().take(3).cloned().collect();
+                        if names.len() > 3 {
+                            let more = (names.len() - 3).to_string();
+                            shown.push(ui.fill("finding.more", &[("count", &more)]));
+                        }
+                        shown.join(separator)
+                    };
+                    let absent_names = some(absent.iter().map(|r| role(r)).collect());
+                    let activity_names = some(activities.iter().map(|a| activity(a)).collect());
                     (
                         source.diagnostic(&[Key("team"), Key("roles")], ""),
                         ui.fill(
                             "finding.gap",
                             &[
-                                ("absent", &role(absent)),
+                                ("absent", &absent_names),
+                                ("roles", &absent.len().to_string()),
                                 ("by", &role(by)),
                                 ("count", &activities.len().to_string()),
-                                ("activities", &names.join(separator)),
+                                ("activities", &activity_names),
                             ],
                         ),
                         ui.get("finding.gap_help").to_string(),

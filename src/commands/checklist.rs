@@ -47,14 +47,21 @@ pub fn run(global: &Global, args: &ChecklistArgs) -> Result<()> {
     if args.check {
         if view.total == 0 {
             // A gate that passes on nothing would wave a phase through unseen.
-            let filters: Vec<String> = [("--role", &args.role), ("--phase", &args.phase), ("--person", &args.person)]
-                .into_iter()
-                .filter_map(|(flag, value)| value.as_ref().map(|v| format!("{flag} {v}")))
-                .collect();
+            let filters: Vec<String> = [
+                ("--role", &args.role),
+                ("--phase", &args.phase),
+                ("--person", &args.person),
+            ]
+            .into_iter()
+            .filter_map(|(flag, value)| value.as_ref().map(|v| format!("{flag} {v}")))
+            .collect();
             let message = if filters.is_empty() {
                 "this project owes no deliverable: there is nothing to check".to_string()
             } else {
-                format!("no deliverable of this project matches {}: there is nothing to check", filters.join(" "))
+                format!(
+                    "no deliverable of this project matches {}: there is nothing to check",
+                    filters.join(" ")
+                )
             };
             return Err(Invalid(vec![
                 Diagnostic::new("checklist --check", message)
@@ -239,6 +246,8 @@ struct ItemJson<'a> {
     status: Status,
     due: Option<&'a str>,
     overdue: bool,
+    approved_by: Option<&'a str>,
+    approved_on: Option<&'a str>,
 }
 
 fn items<'a>(
@@ -261,6 +270,8 @@ fn items<'a>(
                     status: item.status,
                     due: Some(item.due.as_str()).filter(|d| !d.is_empty()),
                     overdue: item.overdue,
+                    approved_by: Some(item.approved_by.as_str()).filter(|d| !d.is_empty()),
+                    approved_on: Some(item.approved_on.as_str()).filter(|d| !d.is_empty()),
                 };
                 (phase, json)
             })
@@ -308,7 +319,8 @@ fn json(
     Ok(serde_json::to_string_pretty(&doc)? + "\n")
 }
 
-/// `phase,deliverable,title,owner,people,status,due,overdue,path` (RFC 4180).
+/// `phase,deliverable,title,owner,people,status,due,overdue,path,approved_by,approved_on`
+/// (RFC 4180).
 fn csv(team: &Team, view: &ChecklistView) -> Result<String> {
     let mut out = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
@@ -323,6 +335,8 @@ fn csv(team: &Team, view: &ChecklistView) -> Result<String> {
         "due",
         "overdue",
         "path",
+        "approved_by",
+        "approved_on",
     ])?;
     for (phase, item) in items(team, view) {
         out.write_record([
@@ -335,6 +349,8 @@ fn csv(team: &Team, view: &ChecklistView) -> Result<String> {
             item.due.unwrap_or(""),
             if item.overdue { "true" } else { "false" },
             &item.path,
+            item.approved_by.unwrap_or(""),
+            item.approved_on.unwrap_or(""),
         ])?;
     }
     Ok(String::from_utf8(out.into_inner()?)?)

@@ -96,7 +96,7 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
         plan.add_page(&page.path, old, page.text, Existing::Keep, None, &ui);
     }
 
-    if !crate::pipeline::carry_out(&root, &plan, Vec::new(), &ui, global.quiet, args.dry_run)? {
+    if !crate::pipeline::carry_out(&root, &plan, Vec::new(), &ui, global, args.dry_run)? {
         return Ok(());
     }
     if !global.quiet {

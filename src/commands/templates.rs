@@ -65,7 +65,7 @@ pub fn export(global: &Global, dir: Option<&Path>, args: &WriteArgs) -> Result<(
             ),
         }
     }
-    pipeline::carry_out(&root, &plan, Vec::new(), &ui, global.quiet, args.dry_run)?;
+    pipeline::carry_out(&root, &plan, Vec::new(), &ui, global, args.dry_run)?;
     Ok(())
 }
 

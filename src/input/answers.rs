@@ -192,11 +192,12 @@ pub fn system_timezone() -> String {
         .unwrap_or_else(|| "UTC".into())
 }
 
-pub fn core_roles(catalog: &Catalog) -> Vec<String> {
+/// The default team of a project of `kind`.
+pub fn core_roles(catalog: &Catalog, kind: &str) -> Vec<String> {
     catalog
         .roles
         .iter()
-        .filter(|r| r.core)
+        .filter(|r| r.core.iter().any(|k| k == kind))
         .map(|r| r.id.clone())
         .collect()
 }
@@ -239,7 +240,7 @@ impl Answers {
             }
         };
         let roles = match args.roles.as_deref().map(|r| parse_roles(catalog, r)) {
-            None => core_roles(catalog),
+            None => core_roles(catalog, &kind),
             Some(Ok(roles)) => roles,
             Some(Err(e)) => {
                 check("--roles", Err(e));

@@ -76,7 +76,15 @@ pub fn from_markdown(file: &str, text: &str, team: &Team) -> Result<Tables, Vec<
                 break;
             }
             out.lines.push(line);
-            match parse_row(file, line, &cells(row), activity_column, &roles, team) {
+            match parse_row(
+                file,
+                line,
+                &cells(row),
+                activity_column,
+                activity_column + 1,
+                &roles,
+                team,
+            ) {
                 Ok(row) => out.rows.push(row),
                 Err(d) => problems.push(*d),
             }
@@ -155,8 +163,11 @@ pub fn from_csv(file: &str, text: &str, team: &Team) -> Result<Vec<Row>, Vec<Dia
     }
     if roles.is_empty() && problems.is_empty() {
         problems.push(
-            Diagnostic::new(file, "the header names no role columns after `activity,phase`")
-                .at_line(1),
+            Diagnostic::new(
+                file,
+                "the header names no role columns after `activity,phase`",
+            )
+            .at_line(1),
         );
     }
     if !problems.is_empty() {
@@ -167,24 +178,24 @@ pub fn from_csv(file: &str, text: &str, team: &Team) -> Result<Vec<Row>, Vec<Dia
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                let line = e.position().map_or(1, |p| p.line() as usize);
+                // The reader counts the lines it has finished: the record is on the next one.
+                let line = e.position().map_or(1, |p| p.line() as usize + 1);
                 problems.push(
                     Diagnostic::new(file, format!("cannot read this CSV row: {e}")).at_line(line),
                 );
                 continue;
             }
         };
-        let line = record.position().map_or(1, |p| p.line() as usize);
+        let line = record.position().map_or(1, |p| p.line() as usize + 1);
         let fields: Vec<String> = record.iter().map(String::from).collect();
-        match parse_row(file, line, &fields, 0, &roles, team) {
+        match parse_row(file, line, &fields, 0, 2, &roles, team) {
             Ok(row) => rows.push(row),
             Err(d) => problems.push(*d),
         }
     }
     if rows.is_empty() && problems.is_empty() {
         problems.push(
-            Diagnostic::new(file, "the CSV has a header but no rows: nothing to import")
-                .at_line(1),
+            Diagnostic::new(file, "the CSV has a header but no rows: nothing to import").at_line(1),
         );
     }
     if problems.is_empty() {
@@ -203,16 +214,20 @@ fn matrix_columns(team: &Team, columns: &[String]) -> Option<(usize, Vec<String>
             .map(|c| role_of(team, c))
             .collect();
         let activity = &columns[first_role - 1];
-        roles.filter(|_| role_of(team, activity).is_none()).map(|r| (first_role - 1, r))
+        roles
+            .filter(|_| role_of(team, activity).is_none())
+            .map(|r| (first_role - 1, r))
     })
 }
 
-/// A row's activity is in column `activity`; its letters follow, one per role.
+/// A row's activity is in column `activity`; its letters start at column `letters`, one per
+/// role.
 fn parse_row(
     file: &str,
     line: usize,
     fields: &[String],
     activity: usize,
+    letters: usize,
     roles: &[String],
     team: &Team,
 ) -> Result<Row, Box<Diagnostic>> {
@@ -230,7 +245,7 @@ fn parse_row(
             "`{name}` is not an activity of this project's matrix{hint}"
         ))
     })?;
-    let letters = &fields[(activity + 1).min(fields.len())..];
+    let letters = &fields[letters.min(fields.len())..];
     if letters.len() != roles.len() {
         return Err(at(format!(
             "row `{name}` has {} cells for {} roles",
@@ -240,7 +255,8 @@ fn parse_row(
     }
     let mut cells = Vec::new();
     for (role, field) in roles.iter().zip(letters) {
-        let letter = letter_of(team, field).map_err(|e| at(format!("row `{name}`, column {role}: {e}")))?;
+        let letter =
+            letter_of(team, field).map_err(|e| at(format!("row `{name}`, column {role}: {e}")))?;
         cells.push((role.clone(), letter));
     }
     Ok(Row {
@@ -354,9 +370,9 @@ pub fn differences(file: &str, rows: &[Row], team: &Team) -> Result<Edits, Vec<D
     );
     let column = |role: &str| team.matrix.roles.iter().position(|r| r == role);
     let name = |id: &str| {
-        team.catalog
-            .activity(id)
-            .map_or(id.to_string(), |a| a.name.get(team.project.lang).to_string())
+        team.catalog.activity(id).map_or(id.to_string(), |a| {
+            a.name.get(team.project.lang).to_string()
+        })
     };
     let mut problems = Vec::new();
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();

@@ -359,7 +359,11 @@ impl Manifest {
             ),
             Some(date) if !START_RANGE.contains(&date.year()) => say(
                 &[Key("project"), Key("start")],
-                format!("start {date} is outside the years {} to {}", START_RANGE.start(), START_RANGE.end()),
+                format!(
+                    "start {date} is outside the years {} to {}",
+                    START_RANGE.start(),
+                    START_RANGE.end()
+                ),
                 Some("a project's plan and calendar need a start in this range".into()),
             ),
             Some(_) => {}
@@ -530,36 +534,27 @@ impl Manifest {
                 .and_then(toml::Value::as_str)
                 .map(String::from)
         };
-        let sections: [(&str, &[toml::Table], &dyn Fn(&str) -> Vec<String>); 4] = [
-            ("role", &self.custom.role, &|id| {
-                catalog
-                    .role(id)
-                    .map(|r| catalog.role_problems(r))
-                    .unwrap_or_default()
-            }),
-            ("activity", &self.custom.activity, &|id| {
-                catalog
-                    .activity(id)
-                    .map(|a| catalog.activity_problems(a))
-                    .unwrap_or_default()
-            }),
-            ("deliverable", &self.custom.deliverable, &|id| {
-                catalog
+        let problems_of = |section: &str, id: &str| -> Vec<String> {
+            match section {
+                "role" => catalog.role(id).map(|r| catalog.role_problems(r)),
+                "activity" => catalog.activity(id).map(|a| catalog.activity_problems(a)),
+                "deliverable" => catalog
                     .deliverable(id)
-                    .map(|d| catalog.deliverable_problems(d))
-                    .unwrap_or_default()
-            }),
-            ("meeting", &self.custom.meeting, &|id| {
-                catalog
-                    .meeting(id)
-                    .map(|m| catalog.meeting_problems(m))
-                    .unwrap_or_default()
-            }),
+                    .map(|d| catalog.deliverable_problems(d)),
+                _ => catalog.meeting(id).map(|m| catalog.meeting_problems(m)),
+            }
+            .unwrap_or_default()
+        };
+        let sections = [
+            ("role", &self.custom.role),
+            ("activity", &self.custom.activity),
+            ("deliverable", &self.custom.deliverable),
+            ("meeting", &self.custom.meeting),
         ];
-        for (section, tables, problems_of) in sections {
+        for (section, tables) in sections {
             for (i, table) in tables.iter().enumerate() {
                 let Some(id) = custom_id(table) else { continue };
-                for problem in problems_of(&id) {
+                for problem in problems_of(section, &id) {
                     say(
                         &[Key("custom"), Key(section), Index(i)],
                         format!("[[custom.{section}]]: {problem}"),

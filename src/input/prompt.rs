@@ -116,7 +116,7 @@ pub fn ask(
     };
     let roles = match &args.roles {
         Some(_) => flags.roles.clone(),
-        None => ask_roles(catalog, &ui, &theme, &term, lang)?,
+        None => ask_roles(catalog, &ui, &theme, &term, lang, &kind)?,
     };
     let members = if args.members.is_empty() {
         ask_members(catalog, &ui, &theme, &term, lang, &roles)?
@@ -216,8 +216,9 @@ fn ask_roles(
     theme: &ColorfulTheme,
     term: &Term,
     lang: Lang,
+    kind: &str,
 ) -> Result<Vec<String>> {
-    let core = answers::core_roles(catalog);
+    let core = answers::core_roles(catalog, kind);
     loop {
         let mut chosen = Vec::new();
         for group in &catalog.groups {

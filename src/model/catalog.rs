@@ -49,9 +49,9 @@ pub struct Role {
     #[serde(default)]
     pub code: String,
     pub group: String,
-    /// Pre-selected in the interactive prompt.
+    /// The project kinds whose default team has this role (pre-selected by `init`).
     #[serde(default)]
-    pub core: bool,
+    pub core: Vec<String>,
     pub name: Text,
     #[serde(default)]
     pub summary: Text,
@@ -400,6 +400,7 @@ impl Catalog {
             ));
         }
         out.extend(role.covers.iter().filter_map(|c| self.unknown_role(c)));
+        out.extend(self.unknown_kinds(&role.core));
         out
     }
 

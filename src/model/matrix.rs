@@ -564,30 +564,30 @@ mod tests {
         let catalog = catalog();
         let small = team(&["product-manager", "data-scientist"]);
         let defaults = Matrix::build(&catalog, "delivery", &small, &Overrides::new());
-        // The product manager covers for the AI product manager's letters in feasibility.
-        let before = letter(&defaults, "feasibility-study", "product-manager");
+        // The product manager covers for the AI product manager's A in problem framing.
+        let before = letter(&defaults, "ml-problem-framing", "product-manager");
         assert!(before.is_some_and(Letter::is_accountable), "{before:?}");
         let mut overrides = Overrides::new();
         set(
             &mut overrides,
-            "feasibility-study",
+            "ml-problem-framing",
             "product-manager",
             Some(Letter::C),
         );
         set(
             &mut overrides,
-            "feasibility-study",
+            "ml-problem-framing",
             "data-scientist",
             Some(Letter::AR),
         );
         let matrix = Matrix::build(&catalog, "delivery", &small, &overrides);
         assert_eq!(matrix.rule_problems(), Vec::new());
         assert_eq!(
-            letter(&matrix, "feasibility-study", "product-manager"),
+            letter(&matrix, "ml-problem-framing", "product-manager"),
             Some(Letter::C)
         );
         assert_eq!(
-            letter(&matrix, "feasibility-study", "data-scientist"),
+            letter(&matrix, "ml-problem-framing", "data-scientist"),
             Some(Letter::AR)
         );
     }

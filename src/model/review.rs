@@ -15,9 +15,10 @@ pub enum Severity {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Finding {
-    /// No cover chain reaches the team for `absent`; `by` took its letters in `activities`.
+    /// No cover chain reaches the team for the `absent` roles; `by`, the most senior role
+    /// present, took their letters in `activities`.
     Gap {
-        absent: String,
+        absent: Vec<String>,
         by: String,
         activities: Vec<String>,
     },
@@ -65,18 +66,24 @@ impl Finding {
 /// Every finding about the team itself: its roles, covers, people and their load.
 pub fn team(team: &Team) -> Vec<Finding> {
     let mut out = Vec::new();
-    for cover in team.matrix.covers.iter().filter(|c| c.fallback) {
+    let fallbacks: Vec<_> = team.matrix.covers.iter().filter(|c| c.fallback).collect();
+    if let Some(first) = fallbacks.first() {
+        let absent: Vec<String> = fallbacks
+            .iter()
+            .filter(|c| team.matrix.rows.iter().any(|r| r.gaps.contains(&c.absent)))
+            .map(|c| c.absent.clone())
+            .collect();
         let activities: Vec<String> = team
             .matrix
             .rows
             .iter()
-            .filter(|row| row.gaps.contains(&cover.absent))
+            .filter(|row| !row.gaps.is_empty())
             .map(|row| row.activity.clone())
             .collect();
-        if !activities.is_empty() {
+        if !absent.is_empty() {
             out.push(Finding::Gap {
-                absent: cover.absent.clone(),
-                by: cover.by.clone(),
+                absent,
+                by: first.by.clone(),
                 activities,
             });
         }

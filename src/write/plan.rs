@@ -22,9 +22,6 @@ pub fn edited_region(path: &str, region: &str, line: usize) -> Diagnostic {
         .help(help)
 }
 
-/// How an update to a stub's front matter is named among the regions it touched.
-pub const FRONT_MATTER: &str = "front matter";
-
 fn console_width(text: &str) -> usize {
     dialoguer::console::measure_text_width(text)
 }
@@ -151,7 +148,7 @@ impl Plan {
                 };
                 let mut regions = splice.updated;
                 if base != old {
-                    regions.insert(0, FRONT_MATTER.to_string());
+                    regions.insert(0, ui.get("plan.front_matter").to_string());
                 }
                 if !regions.is_empty() {
                     let action = Action::Update { regions };
@@ -225,13 +222,28 @@ impl Plan {
         self.changes.iter().filter(|c| pred(&c.action)).count()
     }
 
-    /// One line per file: what happens to it.
-    pub fn print_summary(&self, out: &mut dyn Write, ui: &Words, dry_run: bool) -> io::Result<()> {
-        let width = self.changes.iter().map(|c| c.path.len()).max().unwrap_or(0);
+    /// One line per file that changes or is left alone for a reason (with `verbose`, per file
+    /// that does not change too); a line saying so when nothing changes.
+    pub fn print_summary(
+        &self,
+        out: &mut dyn Write,
+        ui: &Words,
+        dry_run: bool,
+        verbose: bool,
+    ) -> io::Result<()> {
+        let shown: Vec<&Change> = self
+            .changes
+            .iter()
+            .filter(|c| verbose || c.action != Action::Unchanged)
+            .collect();
+        if shown.is_empty() {
+            let count = self.changes.len().to_string();
+            return writeln!(out, "{}", ui.fill("plan.nothing", &[("count", &count)]));
+        }
+        let width = shown.iter().map(|c| c.path.len()).max().unwrap_or(0);
         let word =
             |done: &str, planned: &str| ui.get(if dry_run { planned } else { done }).to_string();
-        let labels: Vec<_> = self
-            .changes
+        let labels: Vec<_> = shown
             .iter()
             .map(|change| match &change.action {
                 Action::Create => (
@@ -275,7 +287,7 @@ impl Plan {
             .map(|(w, _, _)| console_width(w))
             .max()
             .unwrap_or(0);
-        for (change, (word, color, detail)) in self.changes.iter().zip(labels) {
+        for (change, (word, color, detail)) in shown.iter().zip(labels) {
             let style = Style::new().fg_color(Some(color.into()));
             let pad = label_width - console_width(&word);
             let word = format!("{:pad$}{style}{word}{style:#}", "");

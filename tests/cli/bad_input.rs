@@ -219,3 +219,31 @@ fn a_misspelled_variable_in_a_project_template_names_file_line_and_column() {
         "{err}"
     );
 }
+
+#[test]
+fn an_unknown_kind_is_named_with_the_kinds_there_are() {
+    let err = refused(&Project::new(), &["--yes", "--kind", "prodcut"]);
+    assert_eq!(
+        err,
+        "error: --kind: unknown project kind `prodcut`; did you mean `product`? (use one of: product, delivery, research)\n"
+    );
+    let err = refused(&Project::new(), &["--yes", "--start", "9999-12-31"]);
+    assert_eq!(
+        err,
+        "error: --start: `9999-12-31` is outside the years 1970 to 9000\n"
+    );
+    let project = Project::new();
+    project.init(&[]);
+    let manifest = project
+        .file("mlteam.toml")
+        .replace("kind = \"product\"", "kind = \"reseach\"");
+    project.write("mlteam.toml", &manifest);
+    let before = project.snapshot();
+    let output = project.run(&["sync"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "error: demo/mlteam.toml:14:8: unknown project kind `reseach`; did you mean `research`?\n   |\n14 | kind = \"reseach\"\n   |        ^\n  help: use one of: product, delivery, research\n"
+    );
+    assert_eq!(project.snapshot(), before);
+}

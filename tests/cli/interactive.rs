@@ -53,6 +53,7 @@ fn take_defaults_until_roles(session: &mut Pty) {
     answer(session, "Project name", ENTER);
     answer(session, "One-line description", ENTER);
     answer(session, "Language of the documents", ENTER);
+    answer(session, "Kind of project", ENTER);
 }
 
 /// The three role questions, one per group; `management` is typed at the first.

@@ -149,3 +149,80 @@ pub fn stderr(output: &std::process::Output) -> String {
 pub fn stdout(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// A finished run of mlteam: its exit code and both outputs, with assertions that show all of
+/// them (and a diff) when they fail, as just's and mdBook's test helpers do.
+#[derive(Debug)]
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    #[track_caller]
+    pub fn code(self, expected: i32) -> Run {
+        assert_eq!(
+            self.code,
+            Some(expected),
+            "exit code\n--- stdout\n{}--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn ok(self) -> Run {
+        self.code(0)
+    }
+
+    /// The whole standard output is `expected`.
+    #[track_caller]
+    pub fn stdout(self, expected: &str) -> Run {
+        same_text("stdout", &self.stdout, expected);
+        self
+    }
+
+    /// The whole standard error is `expected`.
+    #[track_caller]
+    pub fn stderr(self, expected: &str) -> Run {
+        same_text("stderr", &self.stderr, expected);
+        self
+    }
+}
+
+/// Runs a prepared command to the end.
+pub trait Finish {
+    fn finish(&mut self) -> Run;
+}
+
+impl Finish for Command {
+    fn finish(&mut self) -> Run {
+        let output = self.output().expect("mlteam runs");
+        Run {
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+impl Project {
+    /// `mlteam -C demo ARGS`, run to the end.
+    pub fn mlteam(&self, args: &[&str]) -> Run {
+        self.run(args).finish()
+    }
+}
+
+/// Two texts are the same, or the test fails with a line diff of them.
+#[track_caller]
+pub fn same_text(what: &str, actual: &str, expected: &str) {
+    if actual != expected {
+        let diff = similar::TextDiff::from_lines(expected, actual)
+            .unified_diff()
+            .header("expected", "actual")
+            .to_string();
+        panic!("{what} differs:\n{diff}\n--- actual {what} in full\n{actual}");
+    }
+}

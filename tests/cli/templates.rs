@@ -13,7 +13,7 @@ fn a_project_template_replaces_the_built_in_one() {
     project.init(&["--roles", "ml-engineer"]);
     assert_eq!(
         project.file("docs/team/roles/ml-engineer.md"),
-        "# ML engineer\n\nOur own card. Owns 2 documents.\n"
+        "# ML engineer\n\nOur own card. Owns 14 documents.\n"
     );
 }
 
@@ -84,7 +84,7 @@ fn context_prints_the_data_a_template_sees() {
     assert_eq!(team["project"]["name"], "demo");
     assert_eq!(team["roles"][1]["id"], "ml-engineer");
     assert_eq!(team["roles"][1]["holders"], "Ada");
-    assert_eq!(team["matrix"]["rows"].as_array().unwrap().len(), 30);
+    assert_eq!(team["matrix"]["rows"].as_array().unwrap().len(), 25);
 
     let page: serde_json::Value = serde_json::from_str(&stdout(
         &project
