@@ -268,7 +268,7 @@ fn ask_members(
     lang: Lang,
     roles: &[String],
 ) -> Result<Vec<Member>> {
-    let mut members = Vec::new();
+    let mut members: Vec<Member> = Vec::new();
     if !answer(
         Confirm::with_theme(theme)
             .with_prompt(ui.get("people.ask"))
@@ -284,9 +284,15 @@ fn ask_members(
                 .allow_empty(true)
                 .validate_with(|s: &String| {
                     if s.trim().is_empty() {
-                        Ok(())
-                    } else {
-                        answers::parse_person(s).map(|_| ())
+                        return Ok(());
+                    }
+                    let person = answers::parse_person(s)?;
+                    match members
+                        .iter()
+                        .find(|m| m.name.eq_ignore_ascii_case(&person.name))
+                    {
+                        Some(m) => Err(ui.fill("people.twice", &[("name", &m.name)])),
+                        None => Ok(()),
                     }
                 })
                 .interact_text_on(term),
@@ -301,14 +307,21 @@ fn ask_members(
             .collect();
         let prompt = ui.fill("people.roles", &[("name", &member.name)]);
         let labels: Vec<String> = items.iter().map(|s| (*s).to_string()).collect();
-        let picked = pick(
-            theme,
-            term,
-            &prompt,
-            &labels,
-            &items,
-            &vec![false; items.len()],
-        )?;
+        // A person on the team holds at least one role: ask again until they do.
+        let picked = loop {
+            let picked = pick(
+                theme,
+                term,
+                &prompt,
+                &labels,
+                &items,
+                &vec![false; items.len()],
+            )?;
+            if !picked.is_empty() {
+                break picked;
+            }
+            term.write_line(&ui.fill("people.no_roles", &[("name", &member.name)]))?;
+        };
         member.roles = picked.into_iter().map(|i| roles[i].clone()).collect();
         members.push(member);
     }

@@ -204,3 +204,51 @@ fn a_broken_project_template_is_reported_before_any_question() {
         "no question was asked: {output}"
     );
 }
+
+/// A person holds at least one role, and is named once (issue: people stay valid).
+#[test]
+fn a_person_needs_a_role_and_is_named_once() {
+    let project = Project::new();
+    let mut session = spawn(&project);
+    take_defaults_until_roles(&mut session);
+    choose_roles(&mut session, ENTER);
+    answer(
+        &mut session,
+        "Name the people who hold these roles now?",
+        "y",
+    );
+    answer(
+        &mut session,
+        "Person, as Name <email> @github",
+        &format!("Ada{ENTER}"),
+    );
+    // Enter with nothing picked is not accepted.
+    answer(&mut session, "Roles Ada holds", ENTER);
+    answer(&mut session, "Choose at least one role for Ada", "");
+    answer(&mut session, "Roles Ada holds", &format!("{SPACE}{ENTER}"));
+    answer(
+        &mut session,
+        "Person, as Name <email> @github",
+        &format!("ADA{ENTER}"),
+    );
+    answer(
+        &mut session,
+        "Ada is already on the team; name each person once",
+        "",
+    );
+    // Clear the refused name, finish the list.
+    session.send("\u{8}".repeat(3)).unwrap();
+    session.send(ENTER).unwrap();
+    answer(&mut session, "Meetings to keep", ENTER);
+    answer(&mut session, "Project start date", ENTER);
+    answer(&mut session, "Timezone of the meetings", ENTER);
+    answer(&mut session, "Write this skeleton?", ENTER);
+    let (code, output) = finish(session);
+    assert_eq!(code, 0, "{output}");
+    let manifest = project.file("mlteam.toml");
+    assert!(
+        manifest.contains("[[member]]\nname = \"Ada\"\nroles = [\"product-manager\"]\n"),
+        "{manifest}"
+    );
+    assert_eq!(manifest.matches("\n[[member]]\n").count(), 1, "{manifest}");
+}

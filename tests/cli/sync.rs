@@ -985,3 +985,18 @@ fn a_custom_entry_changes_only_the_keys_it_sets() {
         run.stderr
     );
 }
+
+/// `--holder` finds a person already on the team whatever the case of the name.
+#[test]
+fn holder_finds_an_existing_member_ignoring_case() {
+    let project = four_roles();
+    project
+        .mlteam(&["roles", "add", "data-analyst", "--holder", " ADA "])
+        .ok();
+    let manifest = project.file("mlteam.toml");
+    assert!(
+        manifest.contains("[[member]]\nname = \"Ada\"\nemail = \"ada@example.com\"\nroles = [\"ml-engineer\", \"data-analyst\"]\n"),
+        "{manifest}"
+    );
+    assert_eq!(manifest.matches("\n[[member]]\n").count(), 1, "{manifest}");
+}
