@@ -20,7 +20,10 @@ pub fn run(global: &Global, ics: Option<&str>) -> Result<()> {
     in_export_language(&mut team, global);
     if ics.is_some() {
         let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
-        let text = pages::render_kind(&team, &renderer, &Kind::Calendar, crate::today(), |_| None)?;
+        // The project's own calendar decides which events changed since it was written.
+        let text = pages::render_kind(&team, &renderer, &Kind::Calendar, crate::today(), |p| {
+            root.read(p).ok().flatten()
+        })?;
         return emit(&root, ics, &text);
     }
     let progress = pipeline::progress(&team, &root);

@@ -30,6 +30,96 @@ pub fn param_value(text: &str) -> String {
     }
 }
 
+/// The events of a freshly rendered calendar, with the `SEQUENCE` and `DTSTAMP` each had in the
+/// calendar written before (`old`, as on disk): kept when the event is the same, the sequence one
+/// higher (and the new stamp) when it changed, so calendar programs re-importing the file
+/// update the event (RFC 5546 §2.1.4). New events keep what `rendered` says.
+pub fn carry_over(rendered: &str, old: Option<&str>) -> String {
+    let Some(old) = old else {
+        return rendered.to_string();
+    };
+    let unfolded = old.replace("\r\n ", "").replace("\r\n\t", "");
+    let before = events(&unfolded);
+    let mut out = String::with_capacity(rendered.len());
+    let mut event: Vec<&str> = Vec::new();
+    let mut inside = false;
+    for line in rendered.lines() {
+        if line.trim_end() == "BEGIN:VEVENT" {
+            inside = true;
+        }
+        if !inside {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        event.push(line);
+        if line.trim_end() == "END:VEVENT" {
+            inside = false;
+            let uid = value(&event, "UID").unwrap_or_default();
+            let (stamp, sequence) = match before.iter().find(|e| value(e, "UID") == Some(uid)) {
+                Some(was) if content(was) == content(&event) => (
+                    value(was, "DTSTAMP").map(String::from),
+                    value(was, "SEQUENCE").unwrap_or("0").to_string(),
+                ),
+                Some(was) => {
+                    let n: u32 = value(was, "SEQUENCE")
+                        .and_then(|s| s.parse().ok())
+                        .unwrap_or(0);
+                    (None, (n + 1).to_string())
+                }
+                None => (None, "0".to_string()),
+            };
+            for line in event.drain(..) {
+                match line.split_once(':') {
+                    Some(("DTSTAMP", _)) if stamp.is_some() => {
+                        out.push_str(&format!("DTSTAMP:{}", stamp.as_deref().unwrap_or_default()));
+                    }
+                    Some(("SEQUENCE", _)) => out.push_str(&format!("SEQUENCE:{sequence}")),
+                    _ => out.push_str(line),
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// The events of a calendar, as their content lines.
+fn events(text: &str) -> Vec<Vec<&str>> {
+    let mut out = Vec::new();
+    let mut event: Option<Vec<&str>> = None;
+    for line in text.lines() {
+        let line = line.trim_end();
+        match (line, event.as_mut()) {
+            ("BEGIN:VEVENT", _) => event = Some(vec![line]),
+            ("END:VEVENT", Some(e)) => {
+                e.push(line);
+                out.extend(event.take());
+            }
+            (_, Some(e)) => e.push(line),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The value of the first property `name` of an event.
+fn value<'a>(event: &[&'a str], name: &str) -> Option<&'a str> {
+    event.iter().find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        (key == name).then_some(value.trim_end())
+    })
+}
+
+/// What an event says, its stamp and sequence aside, as `finish` writes it.
+fn content<'a>(event: &[&'a str]) -> Vec<&'a str> {
+    event
+        .iter()
+        .map(|l| l.trim_end())
+        .filter(|l| !l.is_empty() && !l.starts_with("DTSTAMP:") && !l.starts_with("SEQUENCE:"))
+        .collect()
+}
+
 /// The rendered template as content lines: blank lines dropped, each line folded at 75 octets
 /// (never inside a UTF-8 character), CRLF after every line.
 pub fn finish(rendered: &str) -> String {

@@ -112,7 +112,7 @@ pub fn render(
         }
     }
     let mut data = Data::from(data(team, &assumed, today));
-    let mut out = render_all(team, renderer, &mut data, &new_stubs)?;
+    let mut out = render_all(team, renderer, &mut data, &new_stubs, &existing)?;
     let actual = progress::of_team(team, |id| {
         let path = paths::stub(id);
         let text = out
@@ -125,7 +125,7 @@ pub fn render(
     if actual != assumed {
         data = Data::from(self::data(team, &actual, today));
     }
-    out.extend(render_all(team, renderer, &mut data, &rest)?);
+    out.extend(render_all(team, renderer, &mut data, &rest, &existing)?);
     let order = |r: &Rendered| pages.iter().position(|p| p.path == r.path);
     out.sort_by_key(order);
     Ok(out)
@@ -185,19 +185,28 @@ fn render_all(
     renderer: &Renderer,
     data: &mut Data,
     pages: &[&Page],
+    existing: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Vec<Rendered>> {
     pages
         .iter()
-        .map(|page| render_page(team, renderer, data, page))
+        .map(|page| render_page(team, renderer, data, page, existing))
         .collect()
 }
 
-fn render_page(team: &Team, renderer: &Renderer, data: &mut Data, page: &Page) -> Result<Rendered> {
+fn render_page(
+    team: &Team,
+    renderer: &Renderer,
+    data: &mut Data,
+    page: &Page,
+    existing: &dyn Fn(&str) -> Option<String>,
+) -> Result<Rendered> {
     add_page(data.data_mut(), page);
     let name = format!("{}/{}", team.project.lang, page.kind.template());
     let mut raw = renderer.render(&name, data)?;
-    if let Kind::Deliverable(id) = &page.kind {
-        raw = stub::compose(team, id, &data.data()["deliverable"], &raw);
+    match &page.kind {
+        Kind::Deliverable(id) => raw = stub::compose(team, id, &data.data()["deliverable"], &raw),
+        Kind::Calendar => raw = ics::carry_over(&raw, existing(&page.path).as_deref()),
+        _ => {}
     }
     let text = finish(&page.path, &raw).map_err(|message| {
         Invalid(vec![

@@ -14,7 +14,9 @@ pub struct Calendar {
     pub prodid: String,
     pub name: String,
     pub timezone: String,
-    /// A fixed stamp (the project's start, midnight UTC), so the same inputs give the same bytes.
+    /// When the events were made: midnight UTC of today (`MLTEAM_TODAY` fixes it). An event that
+    /// has not changed keeps the stamp and `SEQUENCE` it had, so the same inputs give the same
+    /// bytes (see `render::ics::carry_over`).
     pub dtstamp: String,
     pub observances: Vec<Observance>,
 }
@@ -46,13 +48,13 @@ pub struct Address {
     pub role: &'static str,
 }
 
-pub fn calendar(team: &Team) -> Calendar {
+pub fn calendar(team: &Team, today: Date) -> Calendar {
     let start = team.project.start;
     Calendar {
         prodid: format!("-//mlteam//mlteam {}//EN", env!("CARGO_PKG_VERSION")),
         name: team.project.name.clone(),
         timezone: team.project.timezone.clone(),
-        dtstamp: format!("{}T000000Z", compact(start)),
+        dtstamp: format!("{}T000000Z", compact(today)),
         observances: observances(&team.project.timezone, start),
     }
 }

@@ -332,7 +332,7 @@ impl Builder<'_> {
                 .collect(),
             meetings: team.meetings.iter().map(|m| self.meeting_view(m)).collect(),
             checklist: self.checklist(),
-            calendar: calendar::calendar(team),
+            calendar: calendar::calendar(team, self.today),
         }
     }
 

@@ -141,3 +141,88 @@ fn event_ids_do_not_change_between_runs() {
     };
     assert_eq!(uids(&a), uids(&b));
 }
+
+/// When an event changes its SEQUENCE grows and its DTSTAMP moves, so a calendar program that
+/// imports the file again updates the event; an unchanged event keeps both, and the file its
+/// bytes.
+#[test]
+fn a_changed_event_gets_a_new_sequence_and_stamp() {
+    let project = Project::new();
+    project.init(&["--meetings", "standup,weekly-sync"]);
+    let event = |uid: &str| {
+        let lines = content_lines(&project.file("docs/meetings/calendar.ics"));
+        assert!(lines.contains(&"METHOD:PUBLISH".to_string()));
+        events(&lines)
+            .into_iter()
+            .find(|e| e.iter().any(|l| l.starts_with(&format!("UID:{uid}."))))
+            .expect("event")
+    };
+    let stamp_and_sequence = |uid: &str| {
+        let e = event(uid);
+        let get = |key: &str| {
+            e.iter()
+                .find_map(|l| l.strip_prefix(key))
+                .unwrap()
+                .to_string()
+        };
+        (get("DTSTAMP:"), get("SEQUENCE:"))
+    };
+    assert_eq!(
+        stamp_and_sequence("standup"),
+        ("20261127T000000Z".into(), "0".into())
+    );
+    // Days later, the stand-up moves to nine o'clock.
+    let manifest =
+        project.file("mlteam.toml") + "\n[meetings.overrides.standup]\ntime = \"09:00\"\n";
+    project.write("mlteam.toml", &manifest);
+    project
+        .run(&["sync"])
+        .env("MLTEAM_TODAY", "2026-12-05")
+        .assert()
+        .success();
+    assert_eq!(
+        stamp_and_sequence("standup"),
+        ("20261205T000000Z".into(), "1".into())
+    );
+    assert_eq!(
+        stamp_and_sequence("weekly-sync"),
+        ("20261127T000000Z".into(), "0".into()),
+        "an unchanged event keeps its stamp"
+    );
+    let before = project.snapshot();
+    project
+        .run(&["sync"])
+        .env("MLTEAM_TODAY", "2026-12-09")
+        .assert()
+        .success();
+    assert_eq!(
+        project.snapshot(),
+        before,
+        "nothing changed: nothing written"
+    );
+}
+
+/// A rule with BYMONTHDAY and BYDAY (every Friday the 13th) starts on a Friday the 13th.
+#[test]
+fn friday_the_thirteenth_starts_on_one() {
+    let project = Project::new();
+    project.init(&["--meetings", "none"]);
+    let manifest = project
+        .file("mlteam.toml")
+        .replace("keep = [\n]", "keep = [\"luck\"]")
+        + "\n[[custom.meeting]]\nid = \"luck\"\nname = \"Luck review\"\nrrule = \"FREQ=MONTHLY;BYMONTHDAY=13;BYDAY=FR\"\nduration = \"PT30M\"\nchair = \"project-manager\"\n";
+    project.write("mlteam.toml", &manifest);
+    project.run(&["sync"]).assert().success();
+    let event = events(&content_lines(&project.file("docs/meetings/calendar.ics")))
+        .into_iter()
+        .next()
+        .expect("one event");
+    assert!(
+        event.contains(&"DTSTART;TZID=Europe/Berlin:20270813T100000".to_string()),
+        "{event:?}"
+    );
+    assert!(
+        event.contains(&"RRULE:FREQ=MONTHLY;BYDAY=FR;BYMONTHDAY=13;WKST=MO".to_string()),
+        "{event:?}"
+    );
+}
