@@ -12,6 +12,7 @@ use crate::model::catalog::{Catalog, Custom};
 use crate::model::ids;
 use crate::model::matrix::{Letter, Matrix, Overrides};
 use crate::model::recurrence::{Duration, Rule, TimeOfDay};
+use crate::model::schedule::{self, Span};
 use crate::model::team::{self, Member, Team};
 use crate::model::text::Lang;
 
@@ -28,6 +29,9 @@ pub struct Manifest {
     pub team: TeamRoles,
     #[serde(default, rename = "member")]
     pub members: Vec<Member>,
+    /// Phase id → its length (`"3w"`) or dates (`{ start = …, end = … }`).
+    #[serde(default)]
+    pub schedule: BTreeMap<String, toml::Value>,
     #[serde(default)]
     pub meetings: Meetings,
     #[serde(default)]
@@ -295,6 +299,23 @@ impl Manifest {
             return Err(Invalid(never));
         }
         let deliverables = team::deliverables(&catalog, &kind, &roles);
+        let phases = schedule::lay_out(start, &manifest.phase_spans(&catalog)).map_err(|problems| {
+            Invalid(
+                problems
+                    .into_iter()
+                    .map(|p| {
+                        let at = if manifest.schedule.contains_key(&p.phase) {
+                            vec![Key("schedule"), Key(p.phase.as_str())]
+                        } else {
+                            vec![Key("project"), Key("start")]
+                        };
+                        source
+                            .diagnostic(&at, format!("[schedule] {}: {}", p.phase, p.message))
+                            .help("give each phase a length like \"3w\", or dates that follow the phase before it")
+                    })
+                    .collect(),
+            )
+        })?;
         Ok(Team {
             project: team::Project {
                 name: manifest.project.name.trim().to_string(),
@@ -308,6 +329,7 @@ impl Manifest {
             members: manifest.members.clone(),
             matrix,
             meetings,
+            phases,
             deliverables,
             load: team::Load {
                 max_share: manifest.raci.max_share,
@@ -315,6 +337,26 @@ impl Manifest {
             },
             catalog,
         })
+    }
+
+    /// The span of every phase of the project's kind, in catalog order: the `[schedule]` entry,
+    /// else the kind's default; only meaningful once `check` passed.
+    pub fn phase_spans(&self, catalog: &Catalog) -> Vec<(String, Span)> {
+        let Some(kind) = catalog.kind(&self.project.kind) else {
+            return Vec::new();
+        };
+        catalog
+            .phases
+            .iter()
+            .filter_map(|p| {
+                let given = self.schedule.get(&p.id).and_then(|v| phase_span(v).ok());
+                let default = kind
+                    .schedule
+                    .get(&p.id)
+                    .and_then(|l| Span::parse_length(l).ok());
+                given.or(default).map(|span| (p.id.clone(), span))
+            })
+            .collect()
     }
 
     /// RACI overrides as letters; only meaningful once `check` passed.
@@ -386,6 +428,34 @@ impl Manifest {
                 message,
                 Some(format!("use one of: {kinds}")),
             );
+        }
+
+        let kind = catalog.kind(&self.project.kind);
+        for (phase, value) in &self.schedule {
+            let at = [Key("schedule"), Key(phase.as_str())];
+            if catalog.phase(phase).is_none() {
+                let message = format!(
+                    "unknown phase `{phase}`{}",
+                    ids::suggestion(phase, catalog.phase_ids())
+                );
+                say(&at, message, None);
+            } else if let Some(kind) = kind.filter(|k| !k.schedule.contains_key(phase)) {
+                let phases: Vec<&str> = catalog
+                    .phase_ids()
+                    .filter(|p| kind.schedule.contains_key(*p))
+                    .collect();
+                say(
+                    &at,
+                    format!("a project of kind `{}` has no phase `{phase}`", kind.id),
+                    Some(format!("its phases are {}", phases.join(", "))),
+                );
+            } else if let Err(message) = phase_span(value) {
+                say(
+                    &at,
+                    format!("[schedule] {phase}: {message}"),
+                    Some("write a length like `discovery = \"3w\"`, or dates like `data = { start = 2027-01-04, end = 2027-02-12 }`".into()),
+                );
+            }
         }
 
         let team_roles = &self.team.roles;
@@ -564,6 +634,39 @@ impl Manifest {
             }
         }
         out
+    }
+}
+
+/// A phase's span as `[schedule]` writes it: a length string, or a table of two plain dates.
+fn phase_span(value: &toml::Value) -> Result<Span, String> {
+    let date = |v: Option<&toml::Value>, key: &str| -> Result<Date, String> {
+        match v.and_then(toml::Value::as_datetime) {
+            Some(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => Date::new(d.year as i16, d.month as i8, d.day as i8)
+                    .map_err(|_| format!("`{key}` is not a date")),
+                _ => Err(format!(
+                    "`{key}` must be a date without time, like 2027-01-04"
+                )),
+            },
+            None => Err(format!(
+                "`{key}` is missing or not a date (write it without quotes)"
+            )),
+        }
+    };
+    match value {
+        toml::Value::String(text) => Span::parse_length(text),
+        toml::Value::Table(table) => {
+            if let Some(key) = table.keys().find(|k| *k != "start" && *k != "end") {
+                return Err(format!(
+                    "unknown key `{key}`; a phase's dates are `start` and `end`"
+                ));
+            }
+            Ok(Span::Dates {
+                start: date(table.get("start"), "start")?,
+                end: date(table.get("end"), "end")?,
+            })
+        }
+        _ => Err("not a length or a pair of dates".into()),
     }
 }
 

@@ -10,5 +10,6 @@ pub mod matrix;
 pub mod progress;
 pub mod recurrence;
 pub mod review;
+pub mod schedule;
 pub mod team;
 pub mod text;

@@ -172,6 +172,43 @@ impl Rule {
         None
     }
 
+    /// The days the meeting happens, from its first day `dtstart` (an occurrence itself), in
+    /// order: RFC 5545 for the rules mlteam accepts, INTERVAL counted from DTSTART's day, week
+    /// (WKST=MO), month or year.
+    pub fn occurrences(&self, dtstart: Date) -> impl Iterator<Item = Date> + '_ {
+        std::iter::successors(Some(dtstart), |d| d.tomorrow().ok())
+            .filter(move |day| self.matches(*day, dtstart) && self.in_interval(*day, dtstart))
+    }
+
+    /// The first day on or after `day` the meeting happens, counting from its first day.
+    pub fn next_on_or_after(&self, dtstart: Date, day: Date) -> Option<Date> {
+        self.occurrences(dtstart)
+            .take_while(|d| d.year() <= day.year() + 2)
+            .find(|d| *d >= day)
+    }
+
+    /// Whether `day` falls in a period INTERVAL allows: every n-th day, week, month or year
+    /// counted from DTSTART's.
+    fn in_interval(&self, day: Date, dtstart: Date) -> bool {
+        let n = i64::from(self.interval.max(1));
+        let periods = match self.freq {
+            Freq::Daily => i64::from((day - dtstart).get_days()),
+            Freq::Weekly => {
+                // Weeks start on Monday: count them from a Monday long ago.
+                let week = |d: Date| {
+                    i64::from((d - jiff::civil::date(1970, 1, 5)).get_days()).div_euclid(7)
+                };
+                week(day) - week(dtstart)
+            }
+            Freq::Monthly => {
+                (i64::from(day.year()) - i64::from(dtstart.year())) * 12 + i64::from(day.month())
+                    - i64::from(dtstart.month())
+            }
+            Freq::Yearly => i64::from(day.year()) - i64::from(dtstart.year()),
+        };
+        periods.rem_euclid(n) == 0
+    }
+
     fn matches(&self, day: Date, start: Date) -> bool {
         let weekday_ok = |ordinal_ok: &dyn Fn(i8) -> bool| {
             self.by_day
@@ -652,6 +689,69 @@ mod tests {
         );
         for bad in ["15M", "PT", "PT0M", "P1D", "PT1.5H", "PT25H"] {
             assert!(Duration::parse(bad).is_err(), "{bad}");
+        }
+    }
+}
+
+/// The `rrule` crate, a full RFC 5545 implementation, as the oracle for every cadence of the
+/// catalog: a year of occurrences must agree, day for day.
+#[cfg(test)]
+mod oracle {
+    use jiff::civil::{Date, date};
+
+    use super::Rule;
+    use crate::model::catalog::Catalog;
+
+    fn from_rrule(rule: &Rule, dtstart: Date, until: Date) -> Vec<String> {
+        let text = format!(
+            "DTSTART:{:04}{:02}{:02}T100000Z\nRRULE:{};UNTIL={:04}{:02}{:02}T235959Z",
+            dtstart.year(),
+            dtstart.month(),
+            dtstart.day(),
+            rule.to_ics(),
+            until.year(),
+            until.month(),
+            until.day()
+        );
+        let set: rrule::RRuleSet = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+        set.all(u16::MAX)
+            .dates
+            .iter()
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_year_of_every_cadence_agrees_with_the_rrule_crate() {
+        let catalog = Catalog::builtin().unwrap();
+        let mut rules: Vec<String> = catalog.meetings.iter().map(|m| m.rrule.clone()).collect();
+        rules.extend(
+            [
+                "FREQ=MONTHLY;BYMONTHDAY=13;BYDAY=FR",
+                "FREQ=MONTHLY;INTERVAL=3;BYDAY=-1FR",
+                "FREQ=WEEKLY;INTERVAL=3;BYDAY=TU,TH",
+                "FREQ=DAILY;INTERVAL=2",
+                "FREQ=MONTHLY;BYMONTHDAY=-1",
+                "FREQ=YEARLY",
+            ]
+            .map(String::from),
+        );
+        for text in &rules {
+            let rule = Rule::parse(text).unwrap();
+            for start in [date(2026, 11, 27), date(2027, 2, 28), date(2028, 12, 31)] {
+                let dtstart = rule.first_on_or_after(start).unwrap();
+                let until = dtstart.checked_add(jiff::Span::new().days(365)).unwrap();
+                let ours: Vec<String> = rule
+                    .occurrences(dtstart)
+                    .take_while(|d| *d <= until)
+                    .map(|d| d.to_string())
+                    .collect();
+                assert_eq!(
+                    ours,
+                    from_rrule(&rule, dtstart, until),
+                    "{text} from {start}"
+                );
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::catalog::{Catalog, Meeting, of_kind};
 use super::matrix::Matrix;
 use super::recurrence::{Duration, Rule, TimeOfDay};
+use super::schedule::Dated;
 use super::text::Lang;
 
 /// A person on the team and the roles they hold (a `[[member]]` of `mlteam.toml`).
@@ -33,9 +34,9 @@ pub struct Project {
     pub timezone: String,
 }
 
-/// A meeting the team keeps, with the project's overrides applied.
+/// A meeting the team keeps, with the project's overrides applied: its cadence.
 #[derive(Debug, Clone)]
-pub struct Schedule {
+pub struct Cadence {
     pub id: String,
     pub rule: Rule,
     pub time: TimeOfDay,
@@ -53,7 +54,9 @@ pub struct Team {
     pub roles: Vec<String>,
     pub members: Vec<Member>,
     pub matrix: Matrix,
-    pub meetings: Vec<Schedule>,
+    pub meetings: Vec<Cadence>,
+    /// The phases of the project's kind on the calendar, in order.
+    pub phases: Vec<Dated>,
     /// Deliverables owned by a role present, in catalog order.
     pub deliverables: Vec<String>,
     /// When `check` calls a person overloaded.
@@ -159,6 +162,24 @@ impl Team {
         None
     }
 
+    /// The dates of `phase` in the project's plan, when the kind has that phase.
+    pub fn phase_dates(&self, phase: &str) -> Option<&Dated> {
+        self.phases.iter().find(|p| p.phase == phase)
+    }
+
+    /// When a deliverable is due: the date its stub sets, else the end of its phase; and
+    /// whether the date came from the schedule.
+    pub fn due(
+        &self,
+        set: Option<jiff::civil::Date>,
+        phase: &str,
+    ) -> Option<(jiff::civil::Date, bool)> {
+        match set {
+            Some(date) => Some((date, false)),
+            None => self.phase_dates(phase).map(|p| (p.end, true)),
+        }
+    }
+
     /// The member called `name`, ignoring case and surrounding space.
     pub fn member(&self, name: &str) -> Option<&Member> {
         let name = name.trim();
@@ -208,7 +229,7 @@ pub fn schedule(
     duration: Option<&str>,
     matrix: &Matrix,
     start: Date,
-) -> Option<Schedule> {
+) -> Option<Cadence> {
     let mut rule = Rule::parse(&meeting.rrule).expect("checked rrule");
     if let Some(day) = day {
         rule = rule.with_day(day).expect("checked day");
@@ -222,7 +243,7 @@ pub fn schedule(
         .find(|c| c.absent == meeting.chair)
         .map_or(&meeting.chair, |c| &c.by)
         .clone();
-    Some(Schedule {
+    Some(Cadence {
         id: meeting.id.clone(),
         first: rule.first_on_or_after(start)?,
         rule,
@@ -254,6 +275,7 @@ mod tests {
             roles,
             members: Vec::new(),
             meetings: Vec::new(),
+            phases: Vec::new(),
             load: Load {
                 max_share: 1.5,
                 max_accountable: None,

@@ -7,7 +7,7 @@ use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
 use crate::model::catalog::Meeting;
-use crate::model::team::{Schedule, Team};
+use crate::model::team::{Cadence, Team};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Calendar {
@@ -59,7 +59,7 @@ pub fn calendar(team: &Team, today: Date) -> Calendar {
     }
 }
 
-pub fn event(team: &Team, schedule: &Schedule, meeting: &Meeting) -> Event {
+pub fn event(team: &Team, schedule: &Cadence, meeting: &Meeting) -> Event {
     let address = |role: &'static str| {
         move |m: &crate::model::team::Member| {
             m.email.as_ref().map(|email| Address {

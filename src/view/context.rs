@@ -649,7 +649,7 @@ impl Builder<'_> {
         }
     }
 
-    fn meeting_view(&self, schedule: &crate::model::team::Schedule) -> MeetingView {
+    fn meeting_view(&self, schedule: &crate::model::team::Cadence) -> MeetingView {
         let team = self.team;
         let m = team
             .catalog
