@@ -27,7 +27,7 @@ impl Span {
             }
         };
         match number.parse::<u32>() {
-            Ok(n) if n >= 1 && n <= 520 => Ok(Span::Days(n * days_per)),
+            Ok(n) if (1..=520).contains(&n) => Ok(Span::Days(n * days_per)),
             Ok(_) => Err(format!("`{text}` is not a length from 1 day to 520 weeks")),
             Err(_) => Err(format!(
                 "`{text}` is not a length like \"3w\" (weeks) or \"10d\" (days)"
