@@ -63,6 +63,8 @@ pub enum Command {
     Checklist(ChecklistArgs),
     /// Check the manifest, the RACI rules and the generated files; exit 1 listing every problem
     Check(CheckArgs),
+    /// Where the project stands: progress per phase, what is late or due soon, each person's load
+    Status(StatusArgs),
     /// The team's meeting cadence; --ics writes it as an RFC 5545 calendar (`-` for standard output)
     Meetings {
         #[arg(long, value_name = "FILE")]
@@ -182,6 +184,25 @@ pub struct ChecklistArgs {
     pub check: bool,
     #[command(flatten)]
     pub write: WriteArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// One person's week: their open deliverables, meetings and load
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+    /// Print as text (the default) or as JSON (schema in the README)
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<StatusFormat>,
+    /// Also write a self-contained HTML page with charts to FILE
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -35,6 +35,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Check(args) => commands::check::run(global, &args),
         Command::Meetings { ics } => commands::meetings::run(global, ics.as_deref()),
         Command::Checklist(args) => commands::checklist::run(global, &args),
+        Command::Status(args) => commands::status::run(global, &args),
         Command::Raci(args) => match (args.command, args.format) {
             (Some(RaciCommand::Import { file, write }), _) => {
                 commands::raci::import(global, file.as_deref(), &write)

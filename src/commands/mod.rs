@@ -7,6 +7,7 @@ pub mod meetings;
 pub mod meta;
 pub mod raci;
 pub mod roles;
+pub mod status;
 pub mod sync;
 pub mod templates;
 

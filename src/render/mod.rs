@@ -10,6 +10,8 @@ pub mod ics;
 pub mod manifest;
 pub mod markdown;
 pub mod pages;
+pub mod status;
+pub mod status_page;
 pub mod stub;
 
 use std::collections::BTreeMap;

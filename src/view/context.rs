@@ -26,7 +26,71 @@ pub struct Context {
     pub deliverables: Vec<DeliverableView>,
     pub meetings: Vec<MeetingView>,
     pub checklist: ChecklistView,
+    pub plan: PlanView,
     pub calendar: calendar::Calendar,
+}
+
+/// The project's plan: its phases on the calendar with their deliverables and gates, and what
+/// is late or due soon (SPEC §4, `docs/plan.md`).
+#[derive(Debug, Serialize)]
+pub struct PlanView {
+    /// The first day of the first phase and the last day of the last.
+    pub start: String,
+    pub end: String,
+    pub phases: Vec<PlanPhase>,
+    /// The gates that close phases, as milestones on their last day.
+    pub milestones: Vec<Milestone>,
+    /// Not done, due before today; the most overdue first.
+    pub overdue: Vec<PlanItem>,
+    /// Not done, due from today to the end of the window (`soon_days`), soonest first.
+    pub due_soon: Vec<PlanItem>,
+    pub soon_days: i32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlanPhase {
+    #[serde(flatten)]
+    pub phase: PhaseRef,
+    pub start: String,
+    pub end: String,
+    pub weeks: String,
+    pub gate: Option<String>,
+    pub total: usize,
+    pub done: usize,
+    /// One bar per deliverable due in this phase, in catalog order.
+    pub bars: Vec<Bar>,
+}
+
+/// A deliverable on the timeline: from its phase's start (or its due date, when earlier) to its
+/// due date.
+#[derive(Debug, Serialize)]
+pub struct Bar {
+    #[serde(flatten)]
+    pub deliverable: DeliverableRef,
+    /// A Mermaid-safe task id.
+    pub key: String,
+    pub start: String,
+    pub end: String,
+    /// Mermaid's status tags: `done`, `active` (draft or review), `crit` (overdue), combined.
+    pub tags: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Milestone {
+    pub key: String,
+    pub name: String,
+    pub date: String,
+    pub phase: PhaseRef,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PlanItem {
+    #[serde(flatten)]
+    pub deliverable: DeliverableRef,
+    pub owner: RoleRef,
+    pub phase: PhaseRef,
+    /// Days from today to the due date (negative: overdue by that many).
+    pub days: i32,
 }
 
 #[derive(Debug, Serialize)]
@@ -72,6 +136,16 @@ pub struct GroupView {
     pub id: String,
     pub name: String,
     pub roles: Vec<RoleRef>,
+}
+
+/// "3", or "2.5" for a length that is not whole weeks.
+fn format_weeks(days: f64) -> String {
+    let weeks = days / 7.0;
+    if (weeks - weeks.round()).abs() < 1e-9 {
+        format!("{}", weeks.round() as i64)
+    } else {
+        format!("{:.1}", weeks)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -176,7 +250,11 @@ pub struct DeliverableRef {
     /// The status in the project's language.
     pub status_text: String,
     pub done: bool,
+    /// The date it is due: the one its stub sets, else the end of its phase.
     pub due: String,
+    /// The name of the phase whose end `due` is, when the date comes from the schedule; empty
+    /// when the stub sets it.
+    pub due_phase: String,
     pub overdue: bool,
     /// Who signed it off and when, as the stub says (empty: not yet).
     pub approved_by: String,
@@ -332,6 +410,7 @@ impl Builder<'_> {
                 .collect(),
             meetings: team.meetings.iter().map(|m| self.meeting_view(m)).collect(),
             checklist: self.checklist(),
+            plan: self.plan(),
             calendar: calendar::calendar(team, self.today),
         }
     }
@@ -588,7 +667,13 @@ impl Builder<'_> {
     fn deliverable_ref(&self, id: &str) -> DeliverableRef {
         let entry = self.progress.get(id);
         let status = entry.map_or(Status::Missing, |e| e.status);
-        let due = entry.and_then(|e| e.due);
+        let phase = self.phase_of(id);
+        let due = self.team.due(entry.and_then(|e| e.due), &phase);
+        let due_phase = due
+            .filter(|(_, from_schedule)| *from_schedule)
+            .map(|_| self.phase_ref(&phase).name)
+            .unwrap_or_default();
+        let due = due.map(|(date, _)| date);
         DeliverableRef {
             id: id.into(),
             title: self
@@ -601,6 +686,7 @@ impl Builder<'_> {
             status_text: self.ui.get(&format!("status.{status}")).to_string(),
             done: status == Status::Done,
             due: due.map(|d| d.to_string()).unwrap_or_default(),
+            due_phase,
             overdue: status != Status::Done && due.is_some_and(|d| d < self.today),
             approved_by: entry
                 .and_then(|e| e.approved_by.clone())
@@ -683,6 +769,115 @@ impl Builder<'_> {
                 .map(|t| t.get(self.lang).to_string())
                 .collect(),
             event: calendar::event(team, schedule, m),
+        }
+    }
+
+    fn plan(&self) -> PlanView {
+        let team = self.team;
+        let days_to = |date: &str| -> i32 {
+            date.parse::<Date>()
+                .ok()
+                .and_then(|d| self.today.until(d).ok())
+                .map_or(0, |span| span.get_days())
+        };
+        let phases: Vec<PlanPhase> = team
+            .phases
+            .iter()
+            .map(|dated| {
+                let mine: Vec<DeliverableRef> = team
+                    .deliverables
+                    .iter()
+                    .filter(|d| self.phase_of(d) == dated.phase)
+                    .map(|d| self.deliverable_ref(d))
+                    .filter(|d| !d.due.is_empty())
+                    .collect();
+                let bars = mine
+                    .iter()
+                    .map(|d| {
+                        let start = dated.start.to_string().min(d.due.clone());
+                        let tags: Vec<&str> = [
+                            (d.done, "done"),
+                            (matches!(d.status, Status::Draft | Status::Review), "active"),
+                            (d.overdue, "crit"),
+                        ]
+                        .into_iter()
+                        .filter_map(|(on, tag)| on.then_some(tag))
+                        .collect();
+                        Bar {
+                            key: d.id.replace('-', "_"),
+                            start,
+                            end: d.due.clone(),
+                            tags: tags.join(", "),
+                            deliverable: d.clone(),
+                        }
+                    })
+                    .collect();
+                let days = dated
+                    .start
+                    .until(dated.end)
+                    .map_or(0.0, |span| f64::from(span.get_days() + 1));
+                PlanPhase {
+                    phase: self.phase_ref(&dated.phase),
+                    start: dated.start.to_string(),
+                    end: dated.end.to_string(),
+                    weeks: format_weeks(days),
+                    gate: team
+                        .catalog
+                        .phase(&dated.phase)
+                        .and_then(|p| p.gate.as_ref())
+                        .map(|g| g.get(self.lang).to_string()),
+                    total: mine.len(),
+                    done: mine.iter().filter(|d| d.done).count(),
+                    bars,
+                }
+            })
+            .collect();
+        let milestones = phases
+            .iter()
+            .filter_map(|p| {
+                p.gate.as_ref().map(|name| Milestone {
+                    key: format!("gate_{}", p.phase.id.replace('-', "_")),
+                    name: name.clone(),
+                    date: p.end.clone(),
+                    phase: p.phase.clone(),
+                })
+            })
+            .collect();
+        let soon_days = 14;
+        let open: Vec<PlanItem> = team
+            .deliverables
+            .iter()
+            .map(|d| (d, self.deliverable_ref(d)))
+            .filter(|(_, r)| !r.done && !r.due.is_empty())
+            .map(|(d, r)| PlanItem {
+                days: days_to(&r.due),
+                owner: self.role_ref(self.owner_of(d)),
+                phase: self.phase_ref(&self.phase_of(d)),
+                deliverable: r,
+            })
+            .collect();
+        let (mut overdue, rest): (Vec<PlanItem>, Vec<PlanItem>) =
+            open.into_iter().partition(|i| i.days < 0);
+        let mut due_soon: Vec<PlanItem> =
+            rest.into_iter().filter(|i| i.days <= soon_days).collect();
+        overdue.sort_by_key(|i| i.days);
+        due_soon.sort_by_key(|i| i.days);
+        PlanView {
+            start: team
+                .phases
+                .first()
+                .map(|p| p.start.to_string())
+                .unwrap_or_default(),
+            end: team
+                .phases
+                .last()
+                .map(|p| p.end.to_string())
+                .unwrap_or_default(),
+            phases,
+            milestones,
+            overdue,
+            due_soon,
+            soon_days,
         }
     }
 

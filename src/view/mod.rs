@@ -4,3 +4,4 @@
 pub mod calendar;
 pub mod context;
 pub mod paths;
+pub mod status;

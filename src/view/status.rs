@@ -1,0 +1,354 @@
+//! Where the project stands at a glance (`mlteam status`): progress per phase, what is late and
+//! due soon, and each person's load and next meetings. `--format json` prints exactly this, so
+//! its field names are a public interface (schema in the README).
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::context::{self, Context, DeliverableRef};
+use crate::model::progress::Progress;
+use crate::model::review;
+use crate::model::team::{Member, Team};
+
+pub const SCHEMA: u32 = 1;
+
+#[derive(Debug, Serialize)]
+pub struct Status {
+    pub schema: u32,
+    pub project: String,
+    pub kind: String,
+    pub kind_name: String,
+    pub lang: crate::model::text::Lang,
+    pub today: String,
+    /// The phase today falls in, if any.
+    pub current: Option<Current>,
+    pub total: usize,
+    pub done: usize,
+    pub phases: Vec<PhaseProgress>,
+    pub overdue: Vec<Item>,
+    pub due_soon: Vec<Item>,
+    /// Days ahead that count as due soon.
+    pub soon_days: i32,
+    pub people: Vec<Person>,
+    /// Roles only one person holds, with nobody else holding a role that could stand in.
+    pub single_holders: Vec<SingleHolder>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Current {
+    pub phase: String,
+    pub name: String,
+    /// The week of the project today is in, and how many weeks the plan has.
+    pub week: i32,
+    pub weeks: i32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PhaseProgress {
+    pub id: String,
+    pub name: String,
+    pub start: String,
+    pub end: String,
+    pub total: usize,
+    pub done: usize,
+    pub overdue: usize,
+    pub gate: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub deliverable: String,
+    pub title: String,
+    pub path: String,
+    pub status: crate::model::progress::Status,
+    pub status_text: String,
+    pub due: String,
+    /// True when `due` is the end of the deliverable's phase, not a date its stub sets.
+    pub due_from_schedule: bool,
+    /// Days from today to `due`; negative when overdue.
+    pub days: i32,
+    pub owner: String,
+    pub owner_name: String,
+    pub people: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub roles: Vec<String>,
+    pub role_names: Vec<String>,
+    /// Activities of the matrix this person is accountable (A) or responsible (R) for.
+    pub accountable: usize,
+    pub responsible: usize,
+    /// Deliverables owned by a role this person holds that are not done, soonest due first.
+    pub open: Vec<Item>,
+    /// Per phase of the plan (in order): activities they are A or R for there, plus their open
+    /// deliverables due in it. What the workload heatmap shows.
+    pub load: Vec<usize>,
+    /// The next occurrence of every meeting this person attends, soonest first.
+    pub next_meetings: Vec<NextMeeting>,
+    /// Every meeting this person attends in the seven days from today, in order.
+    pub this_week: Vec<NextMeeting>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NextMeeting {
+    pub id: String,
+    pub name: String,
+    pub date: String,
+    pub time: String,
+    pub end: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SingleHolder {
+    pub role: String,
+    pub role_name: String,
+    pub person: String,
+}
+
+/// The status of `team` today, from the context its pages see.
+pub fn build(team: &Team, progress: &Progress, today: Date) -> Status {
+    let context = context::build(team, progress, today);
+    let item = |d: &DeliverableRef| -> Item {
+        let owner = progress
+            .get(&d.id)
+            .map_or_else(|| team.owner_of(&d.id).to_string(), |e| e.owner.clone());
+        let acting = team.acting(&owner).to_string();
+        Item {
+            deliverable: d.id.clone(),
+            title: d.title.clone(),
+            path: format!("docs/{}", d.path),
+            status: d.status,
+            status_text: d.status_text.clone(),
+            due: d.due.clone(),
+            due_from_schedule: !d.due_phase.is_empty(),
+            days: days_between(today, &d.due),
+            owner_name: team
+                .catalog
+                .role(&owner)
+                .map_or(owner.clone(), |r| r.name.get(team.project.lang).to_string()),
+            people: team.holders(&acting).map(|m| m.name.clone()).collect(),
+            owner,
+        }
+    };
+    let plan = &context.plan;
+    let phases: Vec<PhaseProgress> = plan
+        .phases
+        .iter()
+        .map(|p| PhaseProgress {
+            id: p.phase.id.clone(),
+            name: p.phase.name.clone(),
+            start: p.start.clone(),
+            end: p.end.clone(),
+            total: p.total,
+            done: p.done,
+            overdue: p.bars.iter().filter(|b| b.deliverable.overdue).count(),
+            gate: p.gate.clone(),
+        })
+        .collect();
+    let current = team
+        .phases
+        .iter()
+        .find(|p| p.start <= today && today <= p.end)
+        .map(|p| {
+            let start = team.phases.first().map_or(p.start, |f| f.start);
+            let end = team.phases.last().map_or(p.end, |l| l.end);
+            Current {
+                phase: p.phase.clone(),
+                name: context
+                    .phases
+                    .iter()
+                    .find(|v| v.phase.id == p.phase)
+                    .map_or(p.phase.clone(), |v| v.phase.name.clone()),
+                week: days_between(start, &today.to_string()) / 7 + 1,
+                weeks: (days_between(start, &end.to_string()) + 1 + 6) / 7,
+            }
+        });
+    let every: Vec<&DeliverableRef> = context
+        .deliverables
+        .iter()
+        .map(|d| &d.deliverable)
+        .collect();
+    let people = team
+        .members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !m.roles.is_empty())
+        .map(|(i, m)| person(team, &context, i, m, &every, &item, today))
+        .collect();
+    let single_holders = review::team(team)
+        .into_iter()
+        .filter_map(|f| match f {
+            review::Finding::SoleHolder { role, member } => Some(SingleHolder {
+                role_name: team
+                    .catalog
+                    .role(&role)
+                    .map_or(role.clone(), |r| r.name.get(team.project.lang).to_string()),
+                role,
+                person: team.members[member].name.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
+    Status {
+        schema: SCHEMA,
+        project: team.project.name.clone(),
+        kind: team.project.kind.clone(),
+        kind_name: team
+            .catalog
+            .kind(&team.project.kind)
+            .map_or(team.project.kind.clone(), |k| {
+                k.name.get(team.project.lang).to_string()
+            }),
+        lang: team.project.lang,
+        today: today.to_string(),
+        current,
+        total: context.checklist.total,
+        done: context.checklist.done,
+        phases,
+        overdue: plan.overdue.iter().map(|i| item(&i.deliverable)).collect(),
+        due_soon: plan.due_soon.iter().map(|i| item(&i.deliverable)).collect(),
+        soon_days: plan.soon_days,
+        people,
+        single_holders,
+    }
+}
+
+fn person(
+    team: &Team,
+    context: &Context,
+    index: usize,
+    member: &Member,
+    every: &[&DeliverableRef],
+    item: &dyn Fn(&DeliverableRef) -> Item,
+    today: Date,
+) -> Person {
+    let holds = |role: &str| member.roles.iter().any(|r| r == role);
+    let mut open: Vec<Item> = every
+        .iter()
+        .filter(|d| !d.done)
+        .map(|d| item(d))
+        .filter(|i| holds(team.acting(&i.owner)))
+        .collect();
+    open.sort_by(|a, b| a.due.cmp(&b.due).then(a.deliverable.cmp(&b.deliverable)));
+    let lettered = |test: fn(crate::model::letter::Letter) -> bool| {
+        team.matrix
+            .rows
+            .iter()
+            .filter(|row| {
+                team.matrix
+                    .roles
+                    .iter()
+                    .zip(&row.cells)
+                    .any(|(role, cell)| {
+                        holds(role) && cell.as_ref().is_some_and(|c| test(c.letter))
+                    })
+            })
+            .count()
+    };
+    let load = team
+        .phases
+        .iter()
+        .map(|phase| {
+            let work = team
+                .matrix
+                .rows
+                .iter()
+                .filter(|row| {
+                    team.catalog
+                        .activity(&row.activity)
+                        .is_some_and(|a| a.phase == phase.phase)
+                })
+                .filter(|row| {
+                    team.matrix
+                        .roles
+                        .iter()
+                        .zip(&row.cells)
+                        .any(|(role, cell)| {
+                            holds(role)
+                                && cell.as_ref().is_some_and(|c| {
+                                    c.letter.is_accountable() || c.letter.is_responsible()
+                                })
+                        })
+                })
+                .count();
+            let due_here = open
+                .iter()
+                .filter(|i| {
+                    i.due
+                        .parse::<Date>()
+                        .is_ok_and(|d| phase.start <= d && d <= phase.end)
+                })
+                .count();
+            work + due_here
+        })
+        .collect();
+    let attends: Vec<_> = team
+        .meetings
+        .iter()
+        .filter(|m| {
+            let catalog = team.catalog.meeting(&m.id);
+            holds(&m.chair)
+                || catalog.is_some_and(|c| c.attendees.iter().chain(&c.optional).any(|r| holds(r)))
+        })
+        .filter_map(|m| Some((m, context.meetings.iter().find(|v| v.id == m.id)?)))
+        .collect();
+    let at = |(m, view): &(&crate::model::team::Cadence, &context::MeetingView), date: Date| {
+        NextMeeting {
+            id: m.id.clone(),
+            name: view.name.clone(),
+            date: date.to_string(),
+            time: view.time.clone(),
+            end: view.end.clone(),
+        }
+    };
+    let by_time = |a: &NextMeeting, b: &NextMeeting| (&a.date, &a.time).cmp(&(&b.date, &b.time));
+    let mut next_meetings: Vec<NextMeeting> = attends
+        .iter()
+        .filter_map(|pair| Some(at(pair, pair.0.rule.next_on_or_after(pair.0.first, today)?)))
+        .collect();
+    next_meetings.sort_by(by_time);
+    let week_end = today
+        .checked_add(jiff::Span::new().days(6))
+        .unwrap_or(today);
+    let mut this_week: Vec<NextMeeting> = attends
+        .iter()
+        .flat_map(|pair| {
+            pair.0
+                .rule
+                .occurrences(pair.0.first)
+                .skip_while(move |d| *d < today)
+                .take_while(move |d| *d <= week_end)
+                .map(move |d| at(pair, d))
+        })
+        .collect();
+    this_week.sort_by(by_time);
+    Person {
+        name: member.name.clone(),
+        roles: member.roles.clone(),
+        role_names: member
+            .roles
+            .iter()
+            .map(|r| {
+                team.catalog
+                    .role(r)
+                    .map_or(r.clone(), |r| r.name.get(team.project.lang).to_string())
+            })
+            .collect(),
+        accountable: review::accountable_count(team, index),
+        responsible: lettered(crate::model::letter::Letter::is_responsible),
+        open,
+        load,
+        next_meetings,
+        this_week,
+    }
+}
+
+/// Days from `from` to the date `to` names (0 when it names none).
+fn days_between(from: Date, to: &str) -> i32 {
+    to.parse::<Date>()
+        .ok()
+        .and_then(|d| from.until(d).ok())
+        .map_or(0, |span| span.get_days())
+}
