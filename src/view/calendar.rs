@@ -19,6 +19,19 @@ pub struct Calendar {
     /// bytes (see `render::ics::carry_over`).
     pub dtstamp: String,
     pub observances: Vec<Observance>,
+    /// The gates that close the plan's phases, as all-day events.
+    pub milestones: Vec<MilestoneEvent>,
+}
+
+/// A phase gate on its day: an all-day event (`DTSTART;VALUE=DATE`, `DTEND` the day after).
+#[derive(Debug, Clone, Serialize)]
+pub struct MilestoneEvent {
+    /// Stays the same across runs, like a meeting's.
+    pub uid: String,
+    pub date: String,
+    pub next_day: String,
+    pub name: String,
+    pub phase: String,
 }
 
 /// A `STANDARD` or `DAYLIGHT` part of the `VTIMEZONE`.
@@ -56,7 +69,26 @@ pub fn calendar(team: &Team, today: Date) -> Calendar {
         timezone: team.project.timezone.clone(),
         dtstamp: format!("{}T000000Z", compact(today)),
         observances: observances(&team.project.timezone, start),
+        milestones: milestones(team),
     }
+}
+
+fn milestones(team: &Team) -> Vec<MilestoneEvent> {
+    let lang = team.project.lang;
+    team.phases
+        .iter()
+        .filter_map(|dated| {
+            let phase = team.catalog.phase(&dated.phase)?;
+            let gate = phase.gate.as_ref()?;
+            Some(MilestoneEvent {
+                uid: format!("gate-{}.{}@mlteam", phase.id, slug(&team.project.name)),
+                date: compact(dated.end),
+                next_day: compact(dated.end.tomorrow().unwrap_or(dated.end)),
+                name: gate.get(lang).to_string(),
+                phase: phase.name.get(lang).to_string(),
+            })
+        })
+        .collect()
 }
 
 pub fn event(team: &Team, schedule: &Cadence, meeting: &Meeting) -> Event {

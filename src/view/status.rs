@@ -352,3 +352,194 @@ fn days_between(from: Date, to: &str) -> i32 {
         .and_then(|d| from.until(d).ok())
         .map_or(0, |span| span.get_days())
 }
+
+/// The status page's timeline, laid out for an inline SVG: every coordinate computed here, so
+/// the template only places shapes and (escaped) labels.
+#[derive(Debug, Serialize)]
+pub struct Timeline {
+    pub width: u32,
+    pub height: u32,
+    /// Where the bars start and end (labels go left of `left`).
+    pub left: u32,
+    pub right: u32,
+    pub ticks: Vec<Tick>,
+    pub rows: Vec<TimelineRow>,
+    pub milestones: Vec<Diamond>,
+    /// Where today is, when it falls inside the plan.
+    pub today: Option<u32>,
+    pub bottom: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Tick {
+    pub x: u32,
+    pub label: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TimelineRow {
+    pub y: u32,
+    pub text_y: u32,
+    pub label: String,
+    pub x: u32,
+    pub w: u32,
+    /// `phase`, or the deliverable's state: `done`, `active`, `overdue`, `todo`.
+    pub class: &'static str,
+    pub title: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Diamond {
+    /// The four points of the diamond, as SVG `points`.
+    pub points: String,
+    pub label: String,
+    pub date: String,
+}
+
+const ROW: u32 = 22;
+
+/// The plan drawn as bars: a band per phase, a bar per deliverable due in it, a diamond per gate.
+pub fn timeline(context: &Context, month: impl Fn(Date) -> String) -> Option<Timeline> {
+    let plan = &context.plan;
+    let start: Date = plan.start.parse().ok()?;
+    let end: Date = plan.end.parse().ok()?;
+    let (width, left, right) = (960u32, 230u32, 950u32);
+    let days = f64::from(start.until(end).ok()?.get_days() + 1);
+    let x = |date: Date| -> u32 {
+        let offset = f64::from(start.until(date).map_or(0, |s| s.get_days()));
+        left + ((offset / days) * f64::from(right - left)).round() as u32
+    };
+    let x_end = |date: Date| x(date.tomorrow().unwrap_or(date));
+    let mut rows = Vec::new();
+    let mut milestones = Vec::new();
+    let mut y = 30;
+    for phase in &plan.phases {
+        let (Ok(from), Ok(to)) = (phase.start.parse::<Date>(), phase.end.parse::<Date>()) else {
+            continue;
+        };
+        rows.push(TimelineRow {
+            y,
+            text_y: y + 15,
+            label: phase.phase.name.clone(),
+            x: x(from),
+            w: x_end(to).saturating_sub(x(from)).max(2),
+            class: "phase",
+            title: format!("{} – {}", phase.start, phase.end),
+        });
+        if let Some(gate) = &phase.gate {
+            let (cx, cy) = (x_end(to), y + ROW / 2 - 2);
+            milestones.push(Diamond {
+                points: format!(
+                    "{},{} {},{} {},{} {},{}",
+                    cx,
+                    cy - 8,
+                    cx + 8,
+                    cy,
+                    cx,
+                    cy + 8,
+                    cx.saturating_sub(8),
+                    cy
+                ),
+                label: gate.clone(),
+                date: phase.end.clone(),
+            });
+        }
+        y += ROW;
+        for bar in &phase.bars {
+            let (Ok(from), Ok(to)) = (bar.start.parse::<Date>(), bar.end.parse::<Date>()) else {
+                continue;
+            };
+            let d = &bar.deliverable;
+            let class = if d.done {
+                "done"
+            } else if d.overdue {
+                "overdue"
+            } else if bar.tags.contains("active") {
+                "active"
+            } else {
+                "todo"
+            };
+            rows.push(TimelineRow {
+                y,
+                text_y: y + 15,
+                label: d.title.clone(),
+                x: x(from),
+                w: x_end(to).saturating_sub(x(from)).max(2),
+                class,
+                title: format!("{} · {} · {}", d.title, d.status_text, d.due),
+            });
+            y += ROW;
+        }
+    }
+    let mut ticks = Vec::new();
+    let mut first = Date::new(start.year(), start.month(), 1).ok()?;
+    while first <= end {
+        if first >= start {
+            ticks.push(Tick {
+                x: x(first),
+                label: month(first),
+            });
+        }
+        first = first.checked_add(jiff::Span::new().months(1)).ok()?;
+    }
+    let today: Date = context.today.parse().ok()?;
+    Some(Timeline {
+        width,
+        height: y + 10,
+        left,
+        right,
+        ticks,
+        rows,
+        milestones,
+        today: (start <= today && today <= end).then(|| x(today)),
+        bottom: y,
+    })
+}
+
+/// Workload by person and phase, for the heatmap: the number and a shade from 0 to 100.
+#[derive(Debug, Serialize)]
+pub struct Heat {
+    pub phases: Vec<String>,
+    pub rows: Vec<HeatRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HeatRow {
+    pub person: String,
+    pub cells: Vec<HeatCell>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HeatCell {
+    pub load: usize,
+    /// 0 (none) to 100 (the heaviest cell of the team).
+    pub shade: u32,
+}
+
+pub fn heat(status: &Status) -> Heat {
+    let max = status
+        .people
+        .iter()
+        .flat_map(|p| p.load.iter().copied())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    Heat {
+        phases: status.phases.iter().map(|p| p.name.clone()).collect(),
+        rows: status
+            .people
+            .iter()
+            .map(|p| HeatRow {
+                person: p.name.clone(),
+                cells: p
+                    .load
+                    .iter()
+                    .map(|&load| HeatCell {
+                        load,
+                        shade: (load * 100 / max) as u32,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
