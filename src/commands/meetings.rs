@@ -6,7 +6,7 @@ use std::io::Write as _;
 use anyhow::Result;
 use dialoguer::console::measure_text_width;
 
-use super::{emit, in_export_language, project_root};
+use super::{emit_to, in_export_language, project_root};
 use crate::cli::Global;
 use crate::pipeline;
 use crate::render::Renderer;
@@ -21,7 +21,7 @@ pub fn run(global: &Global, ics: Option<&str>) -> Result<()> {
     if ics.is_some() {
         let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
         let text = pages::render_kind(&team, &renderer, &Kind::Calendar, crate::today(), |_| None)?;
-        return emit(&root, ics, &text);
+        return emit_to("--ics", &root, ics, &text);
     }
     let progress = pipeline::progress(&team, &root);
     let meetings = context::build(&team, &progress, crate::today()).meetings;
