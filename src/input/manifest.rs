@@ -510,6 +510,7 @@ impl Manifest {
                 .and_then(toml::Value::as_str)
                 .map(String::from)
         };
+        #[allow(clippy::type_complexity)]
         let sections: [(&str, &[toml::Table], &dyn Fn(&str) -> Vec<String>); 4] = [
             ("role", &self.custom.role, &|id| {
                 catalog
