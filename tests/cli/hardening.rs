@@ -334,7 +334,8 @@ fn a_signal_while_waiting_for_the_lock_ends_the_wait() {
     let before = project.snapshot();
     let (first, _) = sync_under_way(&project, &before, 200, 1);
     let second = start(&project, &["sync"], 0);
-    std::thread::sleep(Duration::from_millis(500));
+    // Long enough for it to have set up its signal handling, even on a busy machine.
+    std::thread::sleep(Duration::from_millis(1500));
     signal(&second, "TERM");
     let output = finish(second);
     assert_eq!(output.status.code(), Some(130), "{output:?}");
