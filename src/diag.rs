@@ -151,13 +151,53 @@ pub struct Refused(pub Vec<Diagnostic>);
 #[error("{0}; nothing was written")]
 pub struct Interrupted(pub &'static str);
 
-/// A reader that stopped reading (`| head`) is no reason to fail, least of all after writing.
+/// A write that failed, undone except where a person changed a file meanwhile: those files are
+/// left as they are, and named. The exit code is the cause's.
+#[derive(Debug)]
+pub struct PartlyUndone {
+    pub cause: anyhow::Error,
+    pub kept: Vec<String>,
+}
+
+impl fmt::Display for PartlyUndone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let one = self.kept.len() == 1;
+        write!(
+            f,
+            "{:#}\n  but {} changed while mlteam was writing, so {} left as {} (mlteam's \
+             change and the edit on top of it)\n  help: look at {}, then run `mlteam check`",
+            self.cause,
+            self.kept.join(", "),
+            if one { "it is" } else { "they are" },
+            if one { "it is" } else { "they are" },
+            if one { "it" } else { "them" },
+        )
+    }
+}
+
+impl std::error::Error for PartlyUndone {}
+
+/// A reader that stopped reading (`| head`) is no reason to fail, least of all after writing;
+/// any other failure to print (a full disk) is one, said as such.
 pub fn closed_pipe(error: std::io::Error) -> std::io::Result<()> {
     if error.kind() == std::io::ErrorKind::BrokenPipe {
         Ok(())
     } else {
-        Err(error)
+        Err(stdout_error(error))
     }
+}
+
+/// A failure to write to standard output, said as one (the bare OS error names nothing).
+pub fn stdout_error(error: std::io::Error) -> std::io::Error {
+    if error.kind() == std::io::ErrorKind::BrokenPipe
+        || error.to_string().contains("standard output")
+    {
+        return error;
+    }
+    std::io::Error::new(
+        error.kind(),
+        format!("cannot write to standard output: {error}"),
+    )
 }
 
 pub fn is_closed_pipe(error: &anyhow::Error) -> bool {
@@ -169,6 +209,9 @@ pub fn is_closed_pipe(error: &anyhow::Error) -> bool {
 }
 
 pub fn exit_code(error: &anyhow::Error) -> u8 {
+    if let Some(partly) = error.downcast_ref::<PartlyUndone>() {
+        return exit_code(&partly.cause);
+    }
     if error.chain().any(|cause| cause.is::<Interrupted>()) {
         130
     } else if error

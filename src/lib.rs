@@ -28,8 +28,11 @@ pub fn run(cli: Cli) -> Result<()> {
         ColorWhen::Never => anstream::ColorChoice::Never,
     });
     write::signal::install();
+    if write::sink::stdout_closed() && prints_to_stdout(&cli) {
+        return Err(write::sink::closed_stdout());
+    }
     let global = &cli.global;
-    match cli.command {
+    let done = match cli.command {
         Command::Init(args) => commands::init::run(global, &args),
         Command::Sync(args) => commands::sync::run(global, &args),
         Command::Check(args) => commands::check::run(global, &args),
@@ -61,6 +64,47 @@ pub fn run(cli: Cli) -> Result<()> {
         },
         Command::Completions { shell } => commands::meta::completions(shell),
         Command::Man => commands::meta::man(),
+    };
+    done?;
+    // What is still buffered must reach its reader too, or the failure be said.
+    std::io::Write::flush(&mut std::io::stdout()).or_else(diag::closed_pipe)?;
+    Ok(())
+}
+
+/// Whether the command prints to standard output (else a closed one loses nothing).
+fn prints_to_stdout(cli: &Cli) -> bool {
+    let global = &cli.global;
+    let reports = |args: &cli::WriteArgs| !global.quiet || args.dry_run;
+    let to_file = |output: Option<&str>| output.is_some_and(|o| o != "-");
+    match &cli.command {
+        Command::Init(args) => !global.quiet || args.dry_run,
+        Command::Sync(args) => reports(args),
+        Command::Checklist(args) => {
+            let filtered = args.role.is_some() || args.phase.is_some() || args.person.is_some();
+            if args.check || args.format.is_some() || args.output.is_some() || filtered {
+                args.check || !to_file(args.output.as_deref())
+            } else {
+                reports(&args.write)
+            }
+        }
+        Command::Raci(args) => match (&args.command, args.format) {
+            (Some(RaciCommand::Import { write, .. }), _) => reports(write),
+            (None, Some(_)) => !to_file(args.output.as_deref()),
+            (None, None) => reports(&args.write),
+        },
+        Command::Meetings { ics } => !to_file(ics.as_deref()),
+        Command::Roles {
+            command: RolesCommand::Add { write, .. } | RolesCommand::Remove { write, .. },
+        }
+        | Command::Templates {
+            command: TemplatesCommand::Export { write, .. },
+        } => reports(write),
+        Command::Status(args) => args.html.is_none() || args.format.is_some(),
+        Command::Check(_)
+        | Command::Roles { .. }
+        | Command::Templates { .. }
+        | Command::Completions { .. }
+        | Command::Man => true,
     }
 }
 

@@ -20,8 +20,10 @@ use crate::render::pages::{self, Kind, Page};
 use crate::view::paths;
 use crate::words;
 use crate::words::Words;
+use crate::write::eol;
 use crate::write::plan::{Action, Existing, Plan};
-use crate::write::root::{NotText, Root};
+use crate::write::read::{self, NotAFile, NotText, TooLarge};
+use crate::write::root::Root;
 
 /// Reads and checks the project's `mlteam.toml` and builds its team.
 pub fn load_team(root: &Root) -> Result<(Source, Team)> {
@@ -40,7 +42,9 @@ pub fn load_team(root: &Root) -> Result<(Source, Team)> {
 
 /// The last step of every command that writes: refuse if parts edited by hand would be lost
 /// (exit 1, nothing written), print what happens to each file, and write, or for `--dry-run`
-/// print the diffs instead. Returns whether anything was written.
+/// print the diffs instead. `epilogue` is printed after the summary (unless `quiet`). Saying what
+/// was written is part of writing it: when that cannot be said (standard output on a full disk)
+/// or a signal comes first, every change is undone. Returns whether anything was written.
 pub fn carry_out(
     root: &Root,
     plan: &Plan,
@@ -48,6 +52,7 @@ pub fn carry_out(
     ui: &Words,
     global: &Global,
     dry_run: bool,
+    epilogue: &str,
 ) -> Result<bool> {
     let mut out = anstream::stdout();
     if dry_run {
@@ -56,6 +61,7 @@ pub fn carry_out(
         writeln!(out).or_else(closed_pipe)?;
         plan.print_diffs(&mut out).or_else(closed_pipe)?;
         writeln!(out, "{}", ui.get("init.dry_run")).or_else(closed_pipe)?;
+        out.flush().or_else(closed_pipe)?;
     }
     if !conflicts.is_empty() {
         return Err(Refused(conflicts).into());
@@ -63,11 +69,18 @@ pub fn carry_out(
     if dry_run {
         return Ok(false);
     }
-    root.apply(plan)?;
+    let written = root.write(plan)?;
     if !global.quiet {
-        plan.print_summary(&mut out, ui, false, global.verbose)
-            .or_else(closed_pipe)?;
+        let said = plan
+            .print_summary(&mut out, ui, false, global.verbose)
+            .and_then(|()| write!(out, "{epilogue}"))
+            .and_then(|()| out.flush())
+            .or_else(closed_pipe);
+        if let Err(error) = said {
+            return Err(written.undo(error.into()));
+        }
     }
+    written.commit()?;
     Ok(true)
 }
 
@@ -77,9 +90,17 @@ pub fn progress(team: &Team, root: &Root) -> Progress {
         Ok(text) => front_matter::stub(text.as_deref()),
         Err(e) => Stub::Unreadable(progress::Unreadable {
             line: 1,
-            message: match e.downcast_ref::<NotText>() {
-                Some(_) => "the file is not UTF-8 text".to_string(),
-                None => format!("{e:#}"),
+            message: if let Some(not) = e.downcast_ref::<NotAFile>() {
+                format!("{}, not a file; mlteam does not read it", not.kind)
+            } else if let Some(large) = e.downcast_ref::<TooLarge>() {
+                format!(
+                    "larger than {}, the most mlteam reads of a stub",
+                    read::size(large.limit)
+                )
+            } else if e.is::<NotText>() {
+                "the file is not UTF-8 text".to_string()
+            } else {
+                format!("{e:#}")
             },
         }),
     })
@@ -94,8 +115,10 @@ pub fn with_manifest(
     new: String,
     global: &Global,
     args: &WriteArgs,
-    matrix_imported: bool,
+    sync: &Sync<'_>,
 ) -> Result<()> {
+    // An edit keeps the file's line endings (toml_edit writes new lines with LF).
+    let new = eol::like(old, new);
     let source = Source::new(shown(&root.path().join(manifest::FILE)), new);
     let manifest = Manifest::parse(&source)?;
     let team = manifest.team(&source)?;
@@ -111,7 +134,7 @@ pub fn with_manifest(
             Some(source.text),
         );
     }
-    sync_team(root, &team, plan, Scope::All, global, args, matrix_imported)
+    sync_team_then(root, &team, plan, sync, global, args)
 }
 
 /// Which pages a regenerating command brings up to date.
@@ -139,12 +162,43 @@ impl Scope {
 pub fn sync_team(
     root: &Root,
     team: &Team,
-    mut plan: Plan,
+    plan: Plan,
     scope: Scope,
     global: &Global,
     args: &WriteArgs,
     matrix_imported: bool,
 ) -> Result<()> {
+    let sync = Sync {
+        scope,
+        matrix_imported,
+        epilogue: "",
+    };
+    sync_team_then(root, team, plan, &sync, global, args)
+}
+
+/// What a regenerating command asks of [`sync_team_then`].
+pub struct Sync<'a> {
+    pub scope: Scope,
+    /// `raci import` has just taken the matrix's edits into the manifest.
+    pub matrix_imported: bool,
+    /// Printed after the summary, as part of the write.
+    pub epilogue: &'a str,
+}
+
+/// [`sync_team`], with an epilogue.
+pub fn sync_team_then(
+    root: &Root,
+    team: &Team,
+    mut plan: Plan,
+    sync: &Sync<'_>,
+    global: &Global,
+    args: &WriteArgs,
+) -> Result<()> {
+    let Sync {
+        scope,
+        matrix_imported,
+        epilogue,
+    } = *sync;
     let ui = words::chosen(global.lang);
     let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
     let pages: Vec<Page> = pages::all(team)
@@ -162,7 +216,7 @@ pub fn sync_team(
     if scope == Scope::All {
         add_orphans(root, team, &pages, &ui, &mut plan)?;
     }
-    carry_out(root, &plan, conflicts, &ui, global, args.dry_run)?;
+    carry_out(root, &plan, conflicts, &ui, global, args.dry_run, epilogue)?;
     Ok(())
 }
 
@@ -184,16 +238,18 @@ pub fn refresh(
     for page in rendered {
         let old = match root.read(&page.path) {
             Ok(old) => old,
-            // Not text: nothing to splice into, and nothing mlteam may replace.
-            Err(e) if e.is::<NotText>() => {
-                let reason = ui.get("plan.not_text").to_string();
+            // Not text, not a file, too large: nothing to splice into, nothing mlteam may replace.
+            Err(e) if read::unreadable_page(&e) => {
+                let reason = skip_reason(&e, ui);
                 plan.push(&page.path, Action::Skip { reason }, None, None);
                 continue;
             }
             Err(e) => return Err(e),
         };
         let kept_true = match (&page.kind, &old) {
-            (Kind::Deliverable(_), Some(old)) => front_matter::keep_true(old, &page.text),
+            (Kind::Deliverable(_), Some(old)) => {
+                front_matter::keep_true(old, &eol::like(old, page.text.clone()))
+            }
             _ => None,
         };
         let existing = Existing::Refresh { force };
@@ -203,6 +259,17 @@ pub fn refresh(
         }
     }
     Ok(conflicts)
+}
+
+/// Why a file that cannot be a page is left alone, in the words of the summary.
+pub fn skip_reason(error: &anyhow::Error, ui: &Words) -> String {
+    if let Some(not) = error.downcast_ref::<NotAFile>() {
+        ui.fill("plan.not_a_file", &[("kind", not.kind)])
+    } else if let Some(large) = error.downcast_ref::<TooLarge>() {
+        ui.fill("plan.too_large", &[("limit", &read::size(large.limit))])
+    } else {
+        ui.get("plan.not_text").to_string()
+    }
 }
 
 /// Stubs, meeting pages and role cards the team no longer calls for: kept, and said so.

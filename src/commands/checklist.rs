@@ -21,14 +21,16 @@ use crate::write::plan::Plan;
 use crate::write::root::Root;
 
 pub fn run(global: &Global, args: &ChecklistArgs) -> Result<()> {
-    let root = Root::new(project_root(global));
+    let filtered = args.role.is_some() || args.phase.is_some() || args.person.is_some();
+    let refresh = !args.check && args.format.is_none() && args.output.is_none() && !filtered;
+    // A refresh writes: the project is locked from the first read.
+    let root = if refresh { Root::writer } else { Root::new }(project_root(global));
     let (_, mut team) = pipeline::load_team(&root)?;
     check_filters(&team, args)?;
     let progress = pipeline::progress(&team, &root);
     warn_about(&root, &progress)?;
-    let filtered = args.role.is_some() || args.phase.is_some() || args.person.is_some();
 
-    if !args.check && args.format.is_none() && args.output.is_none() && !filtered {
+    if refresh {
         return pipeline::sync_team(
             &root,
             &team,

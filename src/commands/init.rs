@@ -1,7 +1,7 @@
 //! `mlteam init [DIR]`: answers (flags, prompt or `--from`) → manifest → team → pages → plan →
 //! writer. Existing files are never overwritten; the manifest only with `--force`.
 
-use std::io::{IsTerminal, Write as _};
+use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::{Result, bail};
@@ -19,6 +19,7 @@ use crate::render::Renderer;
 use crate::render::pages;
 use crate::write::plan::{Action, Existing, Plan};
 use crate::write::root::Root;
+use crate::write::{eol, read};
 
 pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
     let dir = super::tidy_path(&super::project_root(global).join(&args.dir));
@@ -29,7 +30,7 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
         ])
         .into());
     }
-    let root = Root::new(&dir);
+    let root = Root::writer(&dir);
     let existing_manifest = root.read(manifest::FILE)?;
     if existing_manifest.is_some() && !args.force {
         return Err(Invalid(vec![
@@ -92,30 +93,33 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
         Some(source.text.clone()),
     );
     for page in rendered {
-        let old = root.read(&page.path)?;
-        plan.add_page(&page.path, old, page.text, Existing::Keep, None, &ui);
+        match root.read(&page.path) {
+            Ok(old) => {
+                plan.add_page(&page.path, old, page.text, Existing::Keep, None, &ui);
+            }
+            // A FIFO, a folder, a file too large or not text where a page goes: left alone.
+            Err(e) if read::unreadable_page(&e) => {
+                let reason = crate::pipeline::skip_reason(&e, &ui);
+                plan.push(&page.path, Action::Skip { reason }, None, None);
+            }
+            Err(e) => return Err(e),
+        }
     }
 
-    if !crate::pipeline::carry_out(&root, &plan, Vec::new(), &ui, global, args.dry_run)? {
-        return Ok(());
+    let count = plan
+        .count(|a| matches!(a, Action::Create | Action::Replace))
+        .to_string();
+    let skipped = plan.count(|a| matches!(a, Action::Skip { .. })).to_string();
+    let shown_dir = shown(&dir);
+    let mut epilogue = format!(
+        "\n{}\n",
+        ui.fill("init.done", &[("count", &count), ("dir", &shown_dir)])
+    );
+    if skipped != "0" {
+        epilogue += &format!("{}\n", ui.fill("init.kept", &[("skipped", &skipped)]));
     }
-    if !global.quiet {
-        let mut out = anstream::stdout();
-        let count = plan
-            .count(|a| matches!(a, Action::Create | Action::Replace))
-            .to_string();
-        let skipped = plan.count(|a| matches!(a, Action::Skip { .. })).to_string();
-        let shown_dir = shown(&dir);
-        writeln!(
-            out,
-            "\n{}",
-            ui.fill("init.done", &[("count", &count), ("dir", &shown_dir)])
-        )?;
-        if skipped != "0" {
-            writeln!(out, "{}", ui.fill("init.kept", &[("skipped", &skipped)]))?;
-        }
-        writeln!(out, "{}", ui.fill("init.next", &[("dir", &shown_dir)]))?;
-    }
+    epilogue += &format!("{}\n", ui.fill("init.next", &[("dir", &shown_dir)]));
+    crate::pipeline::carry_out(&root, &plan, Vec::new(), &ui, global, args.dry_run, &epilogue)?;
     Ok(())
 }
 
@@ -128,7 +132,7 @@ fn from_file(
     dir: &Path,
     today: Date,
 ) -> Result<String> {
-    let text = fs_err::read_to_string(file)?;
+    let text = crate::input::file::read("--from", file, read::MANIFEST_LIMIT, "a manifest")?;
     let source = Source::new(shown(file), text);
     let manifest = Manifest::parse(&source)?;
     let team = manifest.team(&source)?;
@@ -173,5 +177,6 @@ fn from_file(
     if args.meetings.is_some() {
         editor.set_list("meetings", "keep", &flags.meetings);
     }
-    Ok(editor.finish())
+    // One kind of line ending, the file's own (toml_edit writes new lines with LF).
+    Ok(eol::like(&source.text, editor.finish()))
 }

@@ -6,7 +6,7 @@ use std::io::Write as _;
 use anyhow::Result;
 use dialoguer::console::measure_text_width;
 
-use super::{emit, in_export_language, project_root};
+use super::{emit_to, in_export_language, project_root};
 use crate::cli::Global;
 use crate::pipeline;
 use crate::render::Renderer;
@@ -24,7 +24,7 @@ pub fn run(global: &Global, ics: Option<&str>) -> Result<()> {
         let text = pages::render_kind(&team, &renderer, &Kind::Calendar, crate::today(), |p| {
             root.read(p).ok().flatten()
         })?;
-        return emit(&root, ics, &text);
+        return emit_to("--ics", &root, ics, &text);
     }
     let progress = pipeline::progress(&team, &root);
     let meetings = context::build(&team, &progress, crate::today()).meetings;

@@ -11,8 +11,7 @@ pub mod status;
 pub mod sync;
 pub mod templates;
 
-use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
@@ -21,6 +20,7 @@ use crate::model::team::Team;
 use crate::model::text::Lang;
 use crate::words::{self, Words};
 use crate::write::root::Root;
+use crate::write::sink;
 
 /// The folder the command works in: `-C DIR`, or the current one.
 pub fn project_root(global: &Global) -> PathBuf {
@@ -31,13 +31,16 @@ pub use crate::diag::{shown, tidy_path};
 
 /// An export goes to `-o FILE`, or to standard output when there is none or it is `-`.
 pub fn emit(root: &Root, output: Option<&str>, text: &str) -> Result<()> {
+    emit_to("-o", root, output, text)
+}
+
+/// An export to the file given with `flag` (relative to `-C DIR`), or standard output.
+pub fn emit_to(flag: &str, root: &Root, output: Option<&str>, text: &str) -> Result<()> {
     match output {
-        None | Some("-") => std::io::stdout()
-            .write_all(text.as_bytes())
-            .or_else(crate::diag::closed_pipe)?,
-        Some(file) => crate::write::apply::export(&root.path().join(file), text)?,
+        None | Some("-") => sink::to_stdout(text),
+        Some("") => sink::to_path(flag, Path::new(""), text),
+        Some(file) => sink::to_path(flag, &tidy_path(&root.path().join(file)), text),
     }
-    Ok(())
 }
 
 /// An export is a document of its own: `--lang` may ask for it in the other language.

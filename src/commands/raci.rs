@@ -5,20 +5,22 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::{emit, in_export_language, project_root, shown, ui_for};
+use super::{emit, in_export_language, project_root, shown, tidy_path, ui_for};
 use crate::cli::{ExportFormat, Global, WriteArgs};
 use crate::diag::{Diagnostic, Invalid};
 use crate::input::edit::Editor;
+use crate::input::file as input_file;
 use crate::input::import::{self, Cell};
-use crate::pipeline::{self, Scope};
+use crate::pipeline::{self, Scope, Sync};
 use crate::render::Renderer;
 use crate::render::export;
 use crate::render::pages::{self, Kind};
 use crate::write::plan::Plan;
+use crate::write::read;
 use crate::write::root::Root;
 
 pub fn run(global: &Global, args: &WriteArgs) -> Result<()> {
-    let root = Root::new(project_root(global));
+    let root = Root::writer(project_root(global));
     let (_, team) = pipeline::load_team(&root)?;
     pipeline::sync_team(
         &root,
@@ -56,22 +58,37 @@ pub fn export(global: &Global, format: ExportFormat, output: Option<&str>) -> Re
 /// `raci import [FILE]`: the letters of a hand-edited matrix that differ from the catalog's
 /// defaults go into `[raci.overrides]`, then everything is synced.
 pub fn import(global: &Global, file: Option<&Path>, args: &WriteArgs) -> Result<()> {
-    let root = Root::new(project_root(global));
+    let root = Root::writer(project_root(global));
     let (source, team) = pipeline::load_team(&root)?;
-    let relative = file.map_or_else(
-        || crate::view::paths::RACI.to_string(),
-        |f| f.to_string_lossy().into_owned(),
-    );
+    // The project's own matrix, or a file given from anywhere (a pipe, /dev/stdin included).
+    let (relative, text) = match file {
+        None => (
+            crate::view::paths::RACI.to_string(),
+            root.read(crate::view::paths::RACI)?,
+        ),
+        Some(file) => {
+            let path = tidy_path(&root.path().join(file));
+            let relative = path
+                .strip_prefix(tidy_path(root.path()))
+                .map_or_else(|_| path.display().to_string(), |p| p.display().to_string());
+            let text = input_file::read("raci import", &path, read::FILE_LIMIT, "a matrix")?;
+            (relative, Some(text))
+        }
+    };
     let shown_file = shown(&root.path().join(&relative));
-    let Some(text) = root.read(&relative)? else {
+    let Some(text) = text else {
         return Err(Invalid(vec![
             Diagnostic::new(&shown_file, "not found")
                 .help("give the matrix file: `mlteam raci import FILE`"),
         ])
         .into());
     };
-    let from_page = !relative.ends_with(".csv") && relative == crate::view::paths::RACI;
-    let rows = if relative.ends_with(".csv") {
+    // A CSV by its name, or (from a pipe, which has none) by the export's header row.
+    let csv = relative.ends_with(".csv")
+        || (!relative.ends_with(".md")
+            && text.trim_start_matches('\u{feff}').starts_with("activity,"));
+    let from_page = !csv && relative == crate::view::paths::RACI;
+    let rows = if csv {
         import::from_csv(&shown_file, &text, &team).map_err(Invalid)?
     } else {
         let tables = import::from_markdown(&shown_file, &text, &team).map_err(Invalid)?;
@@ -101,25 +118,20 @@ pub fn import(global: &Global, file: Option<&Path>, args: &WriteArgs) -> Result<
             }
         }
     }
-    pipeline::with_manifest(
-        &root,
-        &source.text,
-        editor.finish(),
-        global,
-        args,
-        from_page,
-    )?;
-    if !global.quiet {
-        let ui = ui_for(global);
-        println!(
-            "{}",
-            ui.fill(
-                "raci.imported",
-                &[("count", &changed.to_string()), ("file", &shown_file)]
-            )
-        );
-    }
-    Ok(())
+    let ui = ui_for(global);
+    let epilogue = format!(
+        "{}\n",
+        ui.fill(
+            "raci.imported",
+            &[("count", &changed.to_string()), ("file", &shown_file)]
+        )
+    );
+    let sync = Sync {
+        scope: Scope::All,
+        matrix_imported: from_page,
+        epilogue: &epilogue,
+    };
+    pipeline::with_manifest(&root, &source.text, editor.finish(), global, args, &sync)
 }
 
 /// The matrix page is regenerated after an import: text a person typed inside its region that is

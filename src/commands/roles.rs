@@ -7,12 +7,12 @@ use dialoguer::console::measure_text_width;
 
 use super::{lang_or_guess, project_root};
 use crate::cli::{Global, WriteArgs};
-use crate::diag::{Diagnostic, Invalid};
+use crate::diag::{Diagnostic, Invalid, closed_pipe};
 use crate::input::edit::Editor;
 use crate::model::catalog::Catalog;
 use crate::model::ids;
 use crate::model::team::Team;
-use crate::pipeline;
+use crate::pipeline::{self, Scope, Sync};
 use crate::write::root::Root;
 
 pub fn list(global: &Global) -> Result<()> {
@@ -28,7 +28,7 @@ pub fn list(global: &Global) -> Result<()> {
         .unwrap_or(0);
     let bold = anstyle::Style::new().bold();
     for group in &catalog.groups {
-        writeln!(out, "{bold}{}{bold:#}", group.name.get(lang))?;
+        writeln!(out, "{bold}{}{bold:#}", group.name.get(lang)).or_else(closed_pipe)?;
         for role in catalog.roles.iter().filter(|r| r.group == group.id) {
             let name = role.name.get(lang);
             let pad = name_width - measure_text_width(name);
@@ -38,7 +38,8 @@ pub fn list(global: &Global) -> Result<()> {
                 role.id,
                 "",
                 role.summary.get(lang)
-            )?;
+            )
+            .or_else(closed_pipe)?;
         }
     }
     Ok(())
@@ -47,7 +48,7 @@ pub fn list(global: &Global) -> Result<()> {
 /// `roles add ID... [--holder NAME]`: puts roles on the team (and in a person's hands), editing
 /// `mlteam.toml` in place, then syncs.
 pub fn add(global: &Global, ids: &[String], holder: Option<&str>, args: &WriteArgs) -> Result<()> {
-    let root = Root::new(project_root(global));
+    let root = Root::writer(project_root(global));
     let (source, team) = pipeline::load_team(&root)?;
     let ids = known_ids(&team, ids, "roles add")?;
     let mut editor = Editor::parse(&source.text).map_err(anyhow::Error::msg)?;
@@ -62,13 +63,13 @@ pub fn add(global: &Global, ids: &[String], holder: Option<&str>, args: &WriteAr
     if let Some(holder) = holder.map(str::trim).filter(|h| !h.is_empty()) {
         editor.add_member_roles(holder, &ids);
     }
-    pipeline::with_manifest(&root, &source.text, editor.finish(), global, args, false)
+    pipeline::with_manifest(&root, &source.text, editor.finish(), global, args, &SYNC)
 }
 
 /// `roles remove ID...`: takes roles off the team and out of every person's hands, then syncs.
 /// Their stubs stay, reported as orphaned.
 pub fn remove(global: &Global, ids: &[String], args: &WriteArgs) -> Result<()> {
-    let root = Root::new(project_root(global));
+    let root = Root::writer(project_root(global));
     let (source, team) = pipeline::load_team(&root)?;
     let ids = known_ids(&team, ids, "roles remove")?;
     let absent: Vec<Diagnostic> = ids
@@ -101,18 +102,26 @@ pub fn remove(global: &Global, ids: &[String], args: &WriteArgs) -> Result<()> {
         .filter(|m| !m.roles.is_empty() && m.roles.iter().all(|r| ids.contains(r)))
         .map(|m| m.name.as_str())
         .collect();
-    pipeline::with_manifest(&root, &source.text, editor.finish(), global, args, false)?;
+    pipeline::with_manifest(&root, &source.text, editor.finish(), global, args, &SYNC)?;
     let ui = super::ui_for(global);
     let mut err = anstream::stderr();
     for name in left {
-        writeln!(
+        // Written already: a standard error that is gone is no reason to fail now.
+        let _ = writeln!(
             err,
             "warning: {}",
             ui.fill("roles.left_without", &[("name", name)])
-        )?;
+        );
     }
     Ok(())
 }
+
+/// Roles change the team: every page follows.
+const SYNC: Sync<'static> = Sync {
+    scope: Scope::All,
+    matrix_imported: false,
+    epilogue: "",
+};
 
 /// Role ids given on the command line (spaces or commas), each one known to the catalog.
 fn known_ids(team: &Team, given: &[String], command: &str) -> Result<Vec<String>> {

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write as _};
 
 use anyhow::Result;
 
-use super::{emit, project_root, ui_for};
+use super::{emit_to, project_root, ui_for};
 use crate::cli::{Global, StatusArgs, StatusFormat};
 use crate::diag::{Diagnostic, Invalid, closed_pipe};
 use crate::model::ids;
@@ -47,7 +47,7 @@ pub fn run(global: &Global, args: &StatusArgs) -> Result<()> {
     };
     if let Some(file) = &args.html {
         let text = crate::render::status_page::html(&team, &status, &root)?;
-        emit(&root, Some(file), &text)?;
+        emit_to("--html", &root, Some(file), &text)?;
     }
     let text = match args.format.unwrap_or(StatusFormat::Text) {
         StatusFormat::Json => match person {

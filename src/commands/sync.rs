@@ -10,7 +10,7 @@ use crate::write::plan::Plan;
 use crate::write::root::Root;
 
 pub fn run(global: &Global, args: &WriteArgs) -> Result<()> {
-    let root = Root::new(project_root(global));
+    let root = Root::writer(project_root(global));
     let (_, team) = pipeline::load_team(&root)?;
     pipeline::sync_team(
         &root,

@@ -9,7 +9,7 @@ use anyhow::Result;
 use super::{project_root, shown, ui_for};
 use crate::assets;
 use crate::cli::{Global, WriteArgs};
-use crate::diag::{Diagnostic, Invalid};
+use crate::diag::{Diagnostic, Invalid, closed_pipe};
 use crate::model::ids;
 use crate::pipeline;
 use crate::render::pages;
@@ -26,7 +26,7 @@ pub fn list(global: &Global) -> Result<()> {
         .max()
         .unwrap_or(0);
     for (name, origin) in renderer.templates() {
-        writeln!(out, "{name:width$}  {origin}")?;
+        writeln!(out, "{name:width$}  {origin}").or_else(closed_pipe)?;
     }
     Ok(())
 }
@@ -34,11 +34,35 @@ pub fn list(global: &Global) -> Result<()> {
 /// Copies the built-in templates (those of `--lang`, or all) under `dir`, through the writer:
 /// nothing existing is replaced unless `--force`.
 pub fn export(global: &Global, dir: Option<&Path>, args: &WriteArgs) -> Result<()> {
-    let root = Root::new(project_root(global));
-    let target = dir.map_or_else(
-        || OVERRIDE_DIR.to_string(),
-        |d| d.to_string_lossy().into_owned(),
-    );
+    let root = Root::writer(project_root(global));
+    let target = match dir {
+        None => OVERRIDE_DIR.to_string(),
+        // Relative to the project (`-C DIR`), or absolute; inside the project either way.
+        Some(dir) => {
+            let given = if dir.is_absolute() {
+                dir.to_path_buf()
+            } else {
+                root.path().join(dir)
+            };
+            match root.inside(&given) {
+                Some(relative) => relative,
+                None => {
+                    return Err(Invalid(vec![
+                        Diagnostic::new(
+                            shown(dir),
+                            format!("is outside the project {}", shown(root.path())),
+                        )
+                        .help(format!(
+                            "give a folder inside it (the default is {OVERRIDE_DIR}, where \
+                             mlteam looks for a project's templates)"
+                        )),
+                    ])
+                    .into());
+                }
+            }
+        }
+    };
+    let target = if target.is_empty() { "." } else { &target };
     let ui = ui_for(global);
     let mut plan = Plan::default();
     for (path, text) in assets::files() {
@@ -48,8 +72,21 @@ pub fn export(global: &Global, dir: Option<&Path>, args: &WriteArgs) -> Result<(
         if !path.ends_with(".hbs") || !wanted {
             continue;
         }
-        let relative = format!("{}/{path}", target.trim_end_matches('/'));
-        match root.read(&relative)? {
+        let relative = if target == "." {
+            path.to_string()
+        } else {
+            format!("{}/{path}", target.trim_end_matches('/'))
+        };
+        let old = match root.read(&relative) {
+            Ok(old) => old,
+            Err(e) if crate::write::read::unreadable_page(&e) => {
+                let reason = pipeline::skip_reason(&e, &ui);
+                plan.push(relative, Action::Skip { reason }, None, None);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        match old {
             None => plan.push(relative, Action::Create, None, Some(text.to_string())),
             Some(old) if old == text => plan.push(relative, Action::Unchanged, Some(old), None),
             Some(old) if args.force => {
@@ -65,7 +102,7 @@ pub fn export(global: &Global, dir: Option<&Path>, args: &WriteArgs) -> Result<(
             ),
         }
     }
-    pipeline::carry_out(&root, &plan, Vec::new(), &ui, global, args.dry_run)?;
+    pipeline::carry_out(&root, &plan, Vec::new(), &ui, global, args.dry_run, "")?;
     Ok(())
 }
 
@@ -90,8 +127,5 @@ pub fn context(global: &Global, page: Option<&str>) -> Result<()> {
             pages::page_data(&data, found)
         }
     };
-    let mut out = std::io::stdout();
-    serde_json::to_writer_pretty(&mut out, &data)?;
-    writeln!(out)?;
-    Ok(())
+    crate::write::sink::to_stdout(&(serde_json::to_string_pretty(&data)? + "\n"))
 }

@@ -4,6 +4,7 @@
 
 pub mod answers;
 pub mod edit;
+pub mod file;
 pub mod front_matter;
 pub mod import;
 pub mod manifest;

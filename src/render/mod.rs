@@ -17,12 +17,13 @@ pub mod stub;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use handlebars::{Handlebars, RenderError, RenderErrorReason, Template, TemplateError};
 
 use crate::assets;
 use crate::diag::{Diagnostic, Invalid};
 use crate::model::text::Lang;
+use crate::write::read;
 
 /// The data a template renders with. Built once per command and changed in place between pages:
 /// handing handlebars a fresh value per page would copy the whole team's data each time.
@@ -58,7 +59,13 @@ impl Renderer {
         }
         if let Some(dir) = project.map(|p| p.join(OVERRIDE_DIR)).filter(|d| d.is_dir()) {
             for (name, file) in override_files(&dir)?.into_iter().filter(|(n, _)| wanted(n)) {
-                let text = fs_err::read_to_string(&file)?;
+                let shown = crate::diag::shown(&file);
+                let text = read::capped(
+                    fs_err::File::open(&file)?,
+                    read::FILE_LIMIT,
+                    &shown,
+                    "a template",
+                )?;
                 sources.insert(name, (crate::diag::shown(&file), text));
             }
         }
@@ -155,16 +162,49 @@ fn template_diagnostic(origin: &str, text: &str, e: &TemplateError) -> Diagnosti
     d
 }
 
-/// `.hbs` files under `dir`, named by their path without the extension.
+/// `.hbs` files under `dir`, named by their path without the extension. Links are followed, but
+/// one back to a folder it sits in (a loop) is refused rather than walked forever, and a `.hbs`
+/// that is not a file (a FIFO, a device) is refused rather than opened.
 fn override_files(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(next) = stack.pop() {
+    // Each folder to walk, with the folders it is in: where each really is, and its name.
+    let mut stack = vec![(
+        dir.to_path_buf(),
+        vec![(dir.canonicalize()?, dir.to_path_buf())],
+    )];
+    while let Some((next, within)) = stack.pop() {
         for entry in fs_err::read_dir(&next)? {
             let path = entry?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "hbs") {
+            let shown = crate::diag::shown(&path);
+            let hbs = path.extension().is_some_and(|e| e == "hbs");
+            let meta = match std::fs::metadata(&path) {
+                Ok(meta) => meta,
+                // A link to nothing (or a chain of links that loops): no template there.
+                Err(_) if !hbs => continue,
+                Err(e) => return Err(e).with_context(|| format!("cannot read {shown}")),
+            };
+            if meta.is_dir() {
+                let real = path.canonicalize()?;
+                if let Some((_, outer)) = within.iter().find(|(w, _)| *w == real) {
+                    return Err(Invalid(vec![
+                        Diagnostic::new(
+                            &shown,
+                            format!(
+                                "a link back to {}, a folder it is in: the templates would never end",
+                                crate::diag::shown(outer)
+                            ),
+                        )
+                        .help("remove the link, or point it at a folder outside this one"),
+                    ])
+                    .into());
+                }
+                let mut within = within.clone();
+                within.push((real, path.clone()));
+                stack.push((path, within));
+            } else if hbs {
+                if let Some(kind) = read::not_a_file(meta.file_type()) {
+                    return Err(read::NotAFile { path: shown, kind }.into());
+                }
                 let relative = path.strip_prefix(dir).unwrap_or(&path).with_extension("");
                 let name: Vec<String> = relative
                     .components()

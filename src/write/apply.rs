@@ -1,119 +1,251 @@
-//! Carrying out a plan: each file through a temporary file and a rename, new files never
-//! clobbering, and on any failure or Ctrl-C every change undone.
+//! Carrying out a plan: a journal first (`journal.rs`), then each file through a temporary file
+//! and a rename, new files never clobbering; on any failure or signal, every change undone that
+//! still holds what this command wrote.
 
-use std::collections::HashSet;
 use std::fs::Permissions;
-use std::io::Write as _;
+use std::io::{ErrorKind, Write as _};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use super::plan::{Action, Plan};
+use super::journal::{self, Entry, Journal};
+use super::plan::{Action, Change, Plan};
 use super::root::Root;
 use super::signal::Writing;
-use crate::diag::Interrupted;
+use crate::diag::{Interrupted, PartlyUndone, shown};
 
 impl Root {
     /// Carries out every change of the plan that writes, or none of them.
     pub fn apply(&self, plan: &Plan) -> Result<()> {
-        let guard = Writing::begin();
-        let mut journal = Vec::new();
-        let result = self.apply_all(plan, &guard, &mut journal);
-        if result.is_err() {
-            for undo in journal.into_iter().rev() {
-                // Best effort: undoing must not hide the error that made us undo.
-                let _ = match undo {
-                    Undo::Remove(path) => std::fs::remove_file(path),
-                    Undo::Restore(path, text) => {
-                        atomic_write(&path, &text, false).map_err(std::io::Error::other)
-                    }
-                    Undo::RemoveDir(path) => std::fs::remove_dir(path),
-                };
-            }
-        }
-        self.reads.borrow_mut().clear();
-        *self.real.borrow_mut() = None;
-        self.folders.borrow_mut().clear();
-        result
+        self.write(plan)?.commit()
     }
 
-    fn apply_all(&self, plan: &Plan, guard: &Writing, journal: &mut Vec<Undo>) -> Result<()> {
-        let mut made: HashSet<PathBuf> = HashSet::new();
-        create_dirs(&self.path, &mut made, journal)?;
-        for change in plan.writes() {
-            if guard.interrupted() {
-                return Err(Interrupted("interrupted").into());
+    /// Writes every change of the plan and keeps them undoable: the caller commits (after it has
+    /// said what was written) or undoes. Nothing written when this fails.
+    pub fn write(&self, plan: &Plan) -> Result<Written<'_>> {
+        let changes: Vec<&Change> = plan.writes().collect();
+        let mut written = Written {
+            root: self,
+            entries: Vec::new(),
+            folders: Vec::new(),
+            made_root: Vec::new(),
+            done: 0,
+            journal: false,
+            guard: None,
+        };
+        if changes.is_empty() {
+            return Ok(written);
+        }
+        written.guard = Some(Writing::begin());
+        match self.write_all(&changes, &mut written) {
+            Ok(()) => Ok(written),
+            Err(error) => Err(written.undo(error)),
+        }
+    }
+
+    fn write_all(&self, changes: &[&Change], written: &mut Written<'_>) -> Result<()> {
+        // `init` into a new folder: the folder first, so that it can be locked.
+        if !self.path.exists() {
+            let missing: Vec<&Path> = self
+                .path
+                .ancestors()
+                .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+                .collect();
+            for dir in missing.into_iter().rev() {
+                fs_err::create_dir(dir)?;
+                written.made_root.push(dir.to_path_buf());
             }
+            *self.real.borrow_mut() = None;
+        }
+        self.lock_now()?;
+
+        // Everything checked, and the journal written, before the first file changes.
+        for change in changes {
             let path = self.confined(&change.path)?;
+            let now = current(&path, &change.path)?;
+            if now.as_deref() != change.old.as_deref().map(str::as_bytes) {
+                bail!(changed_meanwhile(self, &change.path));
+            }
             let new = change
                 .new
                 .as_deref()
                 .ok_or_else(|| anyhow!("{}: nothing to write", change.path))?;
+            let old_mtime = match &change.old {
+                Some(_) => fs_err::metadata(&path)?
+                    .modified()
+                    .ok()
+                    .and_then(journal::mtime),
+                None => None,
+            };
+            written.entries.push(Entry {
+                path: change.path.clone(),
+                old: change.old.clone(),
+                old_mtime,
+                new_sha256: journal::sha256(new.as_bytes()),
+            });
+            let mut folder = String::new();
+            for part in change
+                .path
+                .split('/')
+                .rev()
+                .skip(1)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+            {
+                if !folder.is_empty() {
+                    folder.push('/');
+                }
+                folder.push_str(part);
+                if !written.folders.contains(&folder) && !self.confined(&folder)?.exists() {
+                    written.folders.push(folder.clone());
+                }
+            }
+        }
+        journal::write(
+            self,
+            &Journal::new(written.entries.clone(), written.folders.clone()),
+        )?;
+        written.journal = true;
+
+        let slow = slow_write_for_tests();
+        for (index, change) in changes.iter().enumerate() {
+            if written.guard.as_ref().is_some_and(Writing::interrupted) {
+                return Err(Interrupted("interrupted").into());
+            }
+            let path = self.confined(&change.path)?;
+            let new = change.new.as_deref().unwrap_or_default();
             if let Some(parent) = path.parent() {
-                create_dirs(parent, &mut made, journal)?;
+                fs_err::create_dir_all(parent)?;
             }
             match change.action {
-                Action::Create => {
-                    atomic_write(&path, new, true)
-                        .with_context(|| format!("cannot create {}", change.path))?;
-                    journal.push(Undo::Remove(path));
-                }
+                Action::Create => atomic_write(&path, new, true)
+                    .with_context(|| format!("cannot create {}", change.path))?,
                 _ => {
-                    let now = fs_err::read_to_string(&path)?;
-                    if Some(&now) != change.old.as_ref() {
-                        bail!(
-                            "{} changed while mlteam was working; run the command again",
-                            change.path
-                        );
+                    // Not a person's edit since the check above, either.
+                    if current(&path, &change.path)?.as_deref()
+                        != change.old.as_deref().map(str::as_bytes)
+                    {
+                        bail!(changed_meanwhile(self, &change.path));
                     }
                     atomic_write(&path, new, false)
                         .with_context(|| format!("cannot update {}", change.path))?;
-                    journal.push(Undo::Restore(path, now));
                 }
+            }
+            written.done = index + 1;
+            if let Some(pause) = slow {
+                std::thread::sleep(pause);
             }
         }
         Ok(())
     }
 }
 
-/// An export the user asked for by name (`-o FILE`), anywhere they like: written through a
-/// temporary file and a rename, replacing what was there.
-pub fn export(path: &Path, text: &str) -> Result<()> {
-    let path = if path.parent().is_some_and(|p| p.as_os_str().is_empty()) {
-        Path::new(".").join(path)
-    } else {
-        path.to_path_buf()
-    };
-    atomic_write(&path, text, false).with_context(|| format!("cannot write {}", path.display()))
+/// A plan written, still undoable. Dropped without `commit`, it is undone.
+pub struct Written<'r> {
+    root: &'r Root,
+    entries: Vec<Entry>,
+    folders: Vec<String>,
+    /// The project folder and the parents of it that `init` made.
+    made_root: Vec<PathBuf>,
+    /// How many of `entries` were written.
+    done: usize,
+    journal: bool,
+    guard: Option<Writing>,
 }
 
-enum Undo {
-    Remove(PathBuf),
-    Restore(PathBuf, String),
-    RemoveDir(PathBuf),
+impl Written<'_> {
+    /// Keeps what was written: the journal goes. A signal that came meanwhile undoes it instead.
+    pub fn commit(mut self) -> Result<()> {
+        if self.guard.as_ref().is_some_and(Writing::interrupted) {
+            return Err(self.undo(Interrupted("interrupted").into()));
+        }
+        if self.journal {
+            if let Err(error) = journal::remove(self.root) {
+                return Err(self.undo(error));
+            }
+            self.journal = false;
+        }
+        self.finish();
+        Ok(())
+    }
+
+    /// Puts back every file that still holds what this command wrote; returns `cause`, with
+    /// the files a person changed meanwhile (left as they are) named.
+    pub fn undo(mut self, cause: anyhow::Error) -> anyhow::Error {
+        let kept = self.roll_back();
+        if kept.is_empty() {
+            cause
+        } else {
+            PartlyUndone { cause, kept }.into()
+        }
+    }
+
+    fn roll_back(&mut self) -> Vec<String> {
+        let done = journal::undo(self.root, &self.entries[..self.done], &self.folders);
+        self.entries.clear();
+        if self.journal {
+            // The journal has done its work, whatever happens next.
+            let _ = journal::remove(self.root);
+            self.journal = false;
+        }
+        if !self.made_root.is_empty() {
+            // The lock lives in the folder `init` made: let go of it, then take the folder away.
+            self.root.unlock();
+            for dir in self.made_root.drain(..).rev() {
+                let _ = std::fs::remove_dir(dir);
+            }
+        }
+        self.finish();
+        done.kept
+            .iter()
+            .map(|p| shown(&self.root.path().join(p)))
+            .collect()
+    }
+
+    fn finish(&mut self) {
+        self.done = 0;
+        self.entries.clear();
+        self.guard = None;
+        self.root.forget();
+    }
 }
 
-fn create_dirs(dir: &Path, made: &mut HashSet<PathBuf>, journal: &mut Vec<Undo>) -> Result<()> {
-    if made.contains(dir) {
-        return Ok(());
+impl Drop for Written<'_> {
+    fn drop(&mut self) {
+        if self.journal || self.done > 0 {
+            self.roll_back();
+        }
     }
-    let missing: Vec<&Path> = dir
-        .ancestors()
-        .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
-        .collect();
-    for d in missing.into_iter().rev() {
-        fs_err::create_dir(d)?;
-        journal.push(Undo::RemoveDir(d.to_path_buf()));
+}
+
+fn changed_meanwhile(root: &Root, path: &str) -> String {
+    format!(
+        "{} changed while mlteam was working, so nothing was written; run the command again",
+        shown(&root.path().join(path))
+    )
+}
+
+/// A file's bytes now, or `None` when there is none.
+fn current(path: &Path, relative: &str) -> Result<Option<Vec<u8>>> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("cannot read {relative}")),
     }
-    if !dir.is_dir() {
-        bail!("{} is not a folder", dir.display());
-    }
-    made.insert(dir.to_path_buf());
-    Ok(())
+}
+
+/// Tests only: `MLTEAM_TEST_SLOW_WRITE=MS` pauses MS milliseconds after each file written, so a
+/// test can stop (SIGTERM) or kill (SIGKILL) a command half-way through its writes.
+fn slow_write_for_tests() -> Option<std::time::Duration> {
+    std::env::var("MLTEAM_TEST_SLOW_WRITE")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map(std::time::Duration::from_millis)
 }
 
 /// Writes beside the target, then renames over it; `new_file` refuses to replace anything.
-fn atomic_write(path: &Path, text: &str, new_file: bool) -> Result<()> {
+pub(super) fn atomic_write(path: &Path, text: &str, new_file: bool) -> Result<()> {
     let dir = path
         .parent()
         .ok_or_else(|| anyhow!("{} has no parent folder", path.display()))?;

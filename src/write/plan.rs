@@ -115,6 +115,8 @@ impl Plan {
             self.push(path, Action::Create, None, Some(new));
             return Vec::new();
         };
+        // Each file keeps its own line endings: a CRLF checkout is not out of date.
+        let new = crate::write::eol::like(&old, new);
         if old == new {
             self.push(path, Action::Unchanged, Some(old), None);
             return Vec::new();

@@ -1,12 +1,18 @@
 //! The project folder and the only way in to its files: every path confined to the project, each
-//! folder checked once, each file read at most once per command.
+//! folder checked once, each file read at most once per command, and (for a command that writes)
+//! the project locked from the first read to the last write.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+
+use super::journal;
+use super::lock::{self, ProjectLock};
+pub use super::read::NotText;
+use super::read::{self, NotAFile};
 
 /// A project folder, and the only way in to its files: every path is confined to it (`..`,
 /// absolute paths and links that resolve outside are refused), each folder is checked once, and
@@ -18,15 +24,33 @@ pub struct Root {
     /// Folders (relative) already checked, with where they really are.
     pub(super) folders: RefCell<HashMap<PathBuf, PathBuf>>,
     pub(super) reads: RefCell<HashMap<String, Option<String>>>,
+    /// Whether this command writes, and so locks the project from its first read.
+    writer: bool,
+    lock: RefCell<Option<ProjectLock>>,
+    /// Whether the first access has locked, or found nothing left by a killed command.
+    prepared: Cell<bool>,
 }
 
 impl Root {
+    /// A project a command only reads (it still cleans up after a killed writer, when it can).
     pub fn new(path: impl Into<PathBuf>) -> Root {
         Root {
             path: path.into(),
             real: RefCell::new(None),
             folders: RefCell::new(HashMap::new()),
             reads: RefCell::new(HashMap::new()),
+            writer: false,
+            lock: RefCell::new(None),
+            prepared: Cell::new(false),
+        }
+    }
+
+    /// A project a command writes to: locked from the first read on, until the command ends, so
+    /// that what it writes is planned from what no other command is changing.
+    pub fn writer(path: impl Into<PathBuf>) -> Root {
+        Root {
+            writer: true,
+            ..Root::new(path)
         }
     }
 
@@ -90,24 +114,72 @@ impl Root {
         Ok(at)
     }
 
-    /// The text of a project file, or `None` when there is none.
+    /// `path` (absolute, or relative to where mlteam runs) as a path relative to the project,
+    /// when it lies inside it, links resolved; `None` when it does not.
+    pub fn inside(&self, path: &Path) -> Option<String> {
+        let full = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            std::env::current_dir().ok()?.join(path)
+        };
+        let real = |p: &Path| -> Option<PathBuf> {
+            // The part that exists, with its links resolved, then the rest as written.
+            let mut lexical = PathBuf::new();
+            for part in p.components() {
+                match part {
+                    Component::ParentDir => {
+                        lexical.pop();
+                    }
+                    Component::CurDir => {}
+                    other => lexical.push(other),
+                }
+            }
+            let existing = lexical.ancestors().find(|a| a.exists())?;
+            let rest = lexical.strip_prefix(existing).ok()?.to_path_buf();
+            Some(existing.canonicalize().ok()?.join(rest))
+        };
+        let root = if self.path.is_absolute() {
+            self.path.clone()
+        } else {
+            std::env::current_dir().ok()?.join(&self.path)
+        };
+        let relative = real(&full)?.strip_prefix(real(&root)?).ok()?.to_path_buf();
+        let parts: Vec<String> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        Some(parts.join("/"))
+    }
+
+    /// The text of a project file, or `None` when there is none. A folder, FIFO or device is
+    /// never opened ([`NotAFile`]); reading stops at the size limit ([`read::TooLarge`]).
     pub fn read(&self, relative: &str) -> Result<Option<String>> {
         if let Some(known) = self.reads.borrow().get(relative) {
             return Ok(known.clone());
         }
+        self.prepare()?;
         if self.real_root().is_none() {
             // No project folder yet, so no file in it; the path is still checked.
             self.confined(relative)?;
             return Ok(None);
         }
         let path = self.confined(relative)?;
-        let text = match fs_err::read_to_string(&path) {
-            Ok(text) => Some(text),
+        let shown = crate::diag::shown(&self.path.join(relative));
+        let (limit, what) = if relative == crate::view::paths::MANIFEST {
+            (read::MANIFEST_LIMIT, "a manifest")
+        } else {
+            (read::FILE_LIMIT, "a page or stub")
+        };
+        let text = match std::fs::metadata(&path) {
             Err(e) if e.kind() == ErrorKind::NotFound => None,
-            Err(e) if e.kind() == ErrorKind::InvalidData => {
-                return Err(NotText(crate::diag::shown(&self.path.join(relative))).into());
+            Err(e) => return Err(e).with_context(|| format!("cannot read {shown}")),
+            Ok(meta) => {
+                if let Some(kind) = read::not_a_file(meta.file_type()) {
+                    return Err(NotAFile { path: shown, kind }.into());
+                }
+                let file = fs_err::File::open(&path)?;
+                Some(read::capped(file, limit, &shown, what)?)
             }
-            Err(e) => return Err(e.into()),
         };
         self.reads
             .borrow_mut()
@@ -117,6 +189,7 @@ impl Root {
 
     /// The files directly in a project folder, as relative paths, sorted; none when it is missing.
     pub fn list(&self, folder: &str) -> Result<Vec<String>> {
+        self.prepare()?;
         // Confining a name inside the folder checks the folder itself.
         let inside = self.confined(&format!("{folder}/_"))?;
         let path = inside.parent().unwrap_or(&inside).to_path_buf();
@@ -137,10 +210,68 @@ impl Root {
     }
 }
 
-/// A project file that is not UTF-8 text: it cannot be a page, and is never guessed at.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}: the file is not UTF-8 text")]
-pub struct NotText(pub String);
+impl Root {
+    /// On the first access: a command that writes takes the lock (waiting a little for another
+    /// one); one that reads cleans up after a killed writer when nobody else is writing.
+    fn prepare(&self) -> Result<()> {
+        if self.prepared.get() || self.real_root().is_none() {
+            return Ok(());
+        }
+        self.prepared.set(true);
+        if self.writer {
+            return self.lock_now();
+        }
+        let left = [lock::HOLDER, journal::FILE]
+            .iter()
+            .any(|f| self.path.join(f).symlink_metadata().is_ok());
+        if left {
+            match self.take_lock(std::time::Duration::ZERO) {
+                Err(e) if e.is::<lock::Busy>() => {}
+                other => other?,
+            }
+            self.unlock();
+        }
+        Ok(())
+    }
+
+    /// Takes the lock unless it is held, and undoes what a killed command left half written.
+    pub(super) fn lock_now(&self) -> Result<()> {
+        self.take_lock(lock::WAIT)
+    }
+
+    fn take_lock(&self, wait: std::time::Duration) -> Result<()> {
+        if self.lock.borrow().is_some() {
+            return Ok(());
+        }
+        let Some(real_root) = self.real_root() else {
+            bail!("{}: no such folder", crate::diag::shown(&self.path));
+        };
+        let state = self
+            .confined(&format!("{}/_", lock::STATE_DIR))?
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let name = crate::diag::shown(&self.path);
+        let lock = ProjectLock::acquire(&real_root, &name, &state, wait)?;
+        let stale = lock.stale.clone();
+        *self.lock.borrow_mut() = Some(lock);
+        journal::recover(self, &state, stale.as_ref())?;
+        self.forget();
+        Ok(())
+    }
+
+    /// Lets go of the lock (and the files that say who holds it).
+    pub(super) fn unlock(&self) {
+        self.lock.borrow_mut().take();
+    }
+
+    /// Forgets what was read and where folders are: after a write, the disk has changed.
+    pub(super) fn forget(&self) {
+        self.reads.borrow_mut().clear();
+        *self.real.borrow_mut() = None;
+        self.folders.borrow_mut().clear();
+    }
+}
 
 /// `path` itself when it is no link; the real path of a link that stays in the project.
 fn follow(real_root: &Path, path: PathBuf, relative: &str) -> Result<PathBuf> {
