@@ -15,8 +15,10 @@ use crate::input::edit::{self, Editor};
 use crate::input::manifest::{self, Manifest, Source};
 use crate::input::prompt;
 use crate::model::catalog::Catalog;
+use crate::model::team::Team;
 use crate::render::Renderer;
 use crate::render::pages;
+use crate::words::Words;
 use crate::write::plan::{Action, Existing, Plan};
 use crate::write::root::Root;
 
@@ -40,6 +42,7 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
     }
 
     let today = crate::today();
+    let mut asked = None;
     let (text, renderer) = match &args.from {
         Some(file) => (from_file(file, args, global, &dir, today)?, None),
         None => {
@@ -52,7 +55,20 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
                 if dir.join(crate::render::OVERRIDE_DIR).is_dir() {
                     Renderer::new(Some(&dir), None)?;
                 }
-                prompt::ask(&catalog, args, global.lang, &dir, today)?
+                // The summary counts the files from the very plan that would write them.
+                let files = |answers: &Answers| {
+                    let renderer = Renderer::new(Some(&dir), Some(answers.lang))?;
+                    let text = crate::render::manifest::text(answers, &catalog, &renderer)?;
+                    let ui = Words::new(answers.lang);
+                    let (plan, _) = plan(&root, &dir, text, Some(renderer), today, &ui)?;
+                    Ok(prompt::Files {
+                        write: plan.count(|a| matches!(a, Action::Create | Action::Replace)),
+                        keep: plan.count(|a| matches!(a, Action::Skip { .. })),
+                    })
+                };
+                let answers = prompt::ask(&catalog, args, global.lang, &dir, today, &files)?;
+                asked = Some(answers.lang);
+                answers
             } else {
                 bail!(
                     "init needs answers and there is no terminal to ask them on\n  \
@@ -67,34 +83,9 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
         }
     };
 
-    let source = Source::new(shown(&dir.join(manifest::FILE)), text);
-    let manifest = Manifest::parse(&source)?;
-    let team = manifest.team(&source)?;
-    let renderer = match renderer {
-        Some(renderer) if renderer.lang() == Some(team.project.lang) => renderer,
-        _ => Renderer::new(Some(&dir), Some(team.project.lang))?,
-    };
-    let rendered = pages::render(&team, &renderer, &pages::all(&team), today, |path| {
-        root.read(path).ok().flatten()
-    })?;
-
-    let ui = ui_for(global);
-    let mut plan = Plan::default();
-    let manifest_action = match &existing_manifest {
-        None => Action::Create,
-        Some(old) if *old == source.text => Action::Unchanged,
-        Some(_) => Action::Replace,
-    };
-    plan.push(
-        manifest::FILE,
-        manifest_action,
-        existing_manifest,
-        Some(source.text.clone()),
-    );
-    for page in rendered {
-        let old = root.read(&page.path)?;
-        plan.add_page(&page.path, old, page.text, Existing::Keep, None, &ui);
-    }
+    // After questions, the rest is said in the language they ended in.
+    let ui = asked.map_or_else(|| ui_for(global), Words::new);
+    let (plan, team) = plan(&root, &dir, text, renderer, today, &ui)?;
 
     if !crate::pipeline::carry_out(&root, &plan, Vec::new(), &ui, global, args.dry_run)? {
         return Ok(());
@@ -114,9 +105,57 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
         if skipped != "0" {
             writeln!(out, "{}", ui.fill("init.kept", &[("skipped", &skipped)]))?;
         }
-        writeln!(out, "{}", ui.fill("init.next", &[("dir", &shown_dir)]))?;
+        // Asking to name people is for a team that has named nobody.
+        let next = if team.members.is_empty() {
+            "init.next"
+        } else {
+            "init.next_named"
+        };
+        writeln!(out, "{}", ui.fill(next, &[("dir", &shown_dir)]))?;
     }
     Ok(())
+}
+
+/// Every file init would write for the manifest `text`: the manifest and every page of its team;
+/// existing files are left as they are, an existing manifest replaced. `renderer` is used when it
+/// renders in the manifest's language.
+fn plan(
+    root: &Root,
+    dir: &Path,
+    text: String,
+    renderer: Option<Renderer>,
+    today: Date,
+    ui: &Words,
+) -> Result<(Plan, Team)> {
+    let existing_manifest = root.read(manifest::FILE)?;
+    let source = Source::new(shown(&dir.join(manifest::FILE)), text);
+    let manifest = Manifest::parse(&source)?;
+    let team = manifest.team(&source)?;
+    let renderer = match renderer {
+        Some(renderer) if renderer.lang() == Some(team.project.lang) => renderer,
+        _ => Renderer::new(Some(dir), Some(team.project.lang))?,
+    };
+    let rendered = pages::render(&team, &renderer, &pages::all(&team), today, |path| {
+        root.read(path).ok().flatten()
+    })?;
+
+    let mut plan = Plan::default();
+    let manifest_action = match &existing_manifest {
+        None => Action::Create,
+        Some(old) if *old == source.text => Action::Unchanged,
+        Some(_) => Action::Replace,
+    };
+    plan.push(
+        manifest::FILE,
+        manifest_action,
+        existing_manifest,
+        Some(source.text.clone()),
+    );
+    for page in rendered {
+        let old = root.read(&page.path)?;
+        plan.add_page(&page.path, old, page.text, Existing::Keep, None, ui);
+    }
+    Ok((plan, team))
 }
 
 /// `--from FILE`: the file's manifest, comments and all, with this project's name, description
