@@ -15,8 +15,10 @@ use crate::input::edit::{self, Editor};
 use crate::input::manifest::{self, Manifest, Source};
 use crate::input::prompt;
 use crate::model::catalog::Catalog;
+use crate::model::team::Team;
 use crate::render::Renderer;
 use crate::render::pages;
+use crate::words::Words;
 use crate::write::plan::{Action, Existing, Plan};
 use crate::write::root::Root;
 use crate::write::{eol, read};
@@ -41,6 +43,7 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
     }
 
     let today = crate::today();
+    let mut asked = None;
     let (text, renderer) = match &args.from {
         Some(file) => (from_file(file, args, global, &dir, today)?, None),
         None => {
@@ -53,7 +56,20 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
                 if dir.join(crate::render::OVERRIDE_DIR).is_dir() {
                     Renderer::new(Some(&dir), None)?;
                 }
-                prompt::ask(&catalog, args, global.lang, &dir, today)?
+                // The summary counts the files from the very plan that would write them.
+                let files = |answers: &Answers| {
+                    let renderer = Renderer::new(Some(&dir), Some(answers.lang))?;
+                    let text = crate::render::manifest::text(answers, &catalog, &renderer)?;
+                    let ui = Words::new(answers.lang);
+                    let (plan, _) = plan(&root, &dir, text, Some(renderer), today, &ui)?;
+                    Ok(prompt::Files {
+                        write: plan.count(|a| matches!(a, Action::Create | Action::Replace)),
+                        keep: plan.count(|a| matches!(a, Action::Skip { .. })),
+                    })
+                };
+                let answers = prompt::ask(&catalog, args, global.lang, &dir, today, &files)?;
+                asked = Some(answers.lang);
+                answers
             } else {
                 bail!(
                     "init needs answers and there is no terminal to ask them on\n  \
@@ -68,18 +84,56 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
         }
     };
 
+    // After questions, the rest is said in the language they ended in.
+    let ui = asked.map_or_else(|| ui_for(global), Words::new);
+    let (plan, team) = plan(&root, &dir, text, renderer, today, &ui)?;
+
+    let count = plan
+        .count(|a| matches!(a, Action::Create | Action::Replace))
+        .to_string();
+    let skipped = plan.count(|a| matches!(a, Action::Skip { .. })).to_string();
+    let shown_dir = shown(&dir);
+    let mut epilogue = format!(
+        "\n{}\n",
+        ui.fill("init.done", &[("count", &count), ("dir", &shown_dir)])
+    );
+    if skipped != "0" {
+        epilogue += &format!("{}\n", ui.fill("init.kept", &[("skipped", &skipped)]));
+    }
+    // Asking to name people is for a team that has named nobody.
+    let next = if team.members.is_empty() {
+        "init.next"
+    } else {
+        "init.next_named"
+    };
+    epilogue += &format!("{}\n", ui.fill(next, &[("dir", &shown_dir)]));
+    crate::pipeline::carry_out(&root, &plan, Vec::new(), &ui, global, args.dry_run, &epilogue)?;
+    Ok(())
+}
+
+/// Every file init would write for the manifest `text`: the manifest and every page of its team;
+/// existing files are left as they are, an existing manifest replaced. `renderer` is used when it
+/// renders in the manifest's language.
+fn plan(
+    root: &Root,
+    dir: &Path,
+    text: String,
+    renderer: Option<Renderer>,
+    today: Date,
+    ui: &Words,
+) -> Result<(Plan, Team)> {
+    let existing_manifest = root.read(manifest::FILE)?;
     let source = Source::new(shown(&dir.join(manifest::FILE)), text);
     let manifest = Manifest::parse(&source)?;
     let team = manifest.team(&source)?;
     let renderer = match renderer {
         Some(renderer) if renderer.lang() == Some(team.project.lang) => renderer,
-        _ => Renderer::new(Some(&dir), Some(team.project.lang))?,
+        _ => Renderer::new(Some(dir), Some(team.project.lang))?,
     };
     let rendered = pages::render(&team, &renderer, &pages::all(&team), today, |path| {
         root.read(path).ok().flatten()
     })?;
 
-    let ui = ui_for(global);
     let mut plan = Plan::default();
     let manifest_action = match &existing_manifest {
         None => Action::Create,
@@ -95,32 +149,17 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
     for page in rendered {
         match root.read(&page.path) {
             Ok(old) => {
-                plan.add_page(&page.path, old, page.text, Existing::Keep, None, &ui);
+                plan.add_page(&page.path, old, page.text, Existing::Keep, None, ui);
             }
             // A FIFO, a folder, a file too large or not text where a page goes: left alone.
             Err(e) if read::unreadable_page(&e) => {
-                let reason = crate::pipeline::skip_reason(&e, &ui);
+                let reason = crate::pipeline::skip_reason(&e, ui);
                 plan.push(&page.path, Action::Skip { reason }, None, None);
             }
             Err(e) => return Err(e),
         }
     }
-
-    let count = plan
-        .count(|a| matches!(a, Action::Create | Action::Replace))
-        .to_string();
-    let skipped = plan.count(|a| matches!(a, Action::Skip { .. })).to_string();
-    let shown_dir = shown(&dir);
-    let mut epilogue = format!(
-        "\n{}\n",
-        ui.fill("init.done", &[("count", &count), ("dir", &shown_dir)])
-    );
-    if skipped != "0" {
-        epilogue += &format!("{}\n", ui.fill("init.kept", &[("skipped", &skipped)]));
-    }
-    epilogue += &format!("{}\n", ui.fill("init.next", &[("dir", &shown_dir)]));
-    crate::pipeline::carry_out(&root, &plan, Vec::new(), &ui, global, args.dry_run, &epilogue)?;
-    Ok(())
+    Ok((plan, team))
 }
 
 /// `--from FILE`: the file's manifest, comments and all, with this project's name, description

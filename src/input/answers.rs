@@ -1,6 +1,7 @@
 //! The answers `init` needs (SPEC §3): each one taken from its flag, from the prompt, or from its
 //! default, and checked by the same validation whichever way it came.
 
+use std::fmt;
 use std::path::Path;
 
 use jiff::civil::Date;
@@ -13,6 +14,7 @@ use crate::model::ids;
 use crate::model::team;
 use crate::model::team::Member;
 use crate::model::text::Lang;
+use crate::words::Words;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answers {
@@ -101,8 +103,47 @@ pub fn parse_meetings(catalog: &Catalog, text: &str) -> Result<Vec<String>, Stri
         .collect())
 }
 
-/// `Name <email> @github`: the name, then optionally an email in angle brackets and a GitHub handle.
-pub fn parse_person(text: &str) -> Result<Member, String> {
+/// What is wrong with an answer: a key of the words (`templates/<lang>/ui.toml`) and the values
+/// it names. The prompt says it in the session's language; a flag's error says it in English
+/// (`Display`), so both are checked by the same rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub key: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Problem {
+    fn new(key: &'static str, args: &[(&'static str, &str)]) -> Problem {
+        Problem {
+            key,
+            args: args.iter().map(|(k, v)| (*k, (*v).to_string())).collect(),
+        }
+    }
+
+    /// The problem in the words of `words`' language.
+    pub fn say(&self, words: &Words) -> String {
+        // What a person typed goes in last, so a `{name}` in it is never taken for a slot.
+        let mut args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        args.sort_by_key(|(k, _)| *k == "text");
+        words.fill(self.key, &args)
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(&Words::new(Lang::En)))
+    }
+}
+
+impl From<Problem> for String {
+    fn from(problem: Problem) -> String {
+        problem.to_string()
+    }
+}
+
+/// `Name <email> @github`: the name, then optionally an email in angle brackets and a GitHub handle,
+/// each checked as the manifest checks it.
+pub fn parse_person(text: &str) -> Result<Member, Problem> {
     let mut rest = text.trim().to_string();
     let mut email = None;
     if let (Some(open), Some(close)) = (rest.find('<'), rest.find('>')) {
@@ -120,15 +161,21 @@ pub fn parse_person(text: &str) -> Result<Member, String> {
         }
     }
     let name = words.join(" ");
+    let text = text.trim();
     if name.is_empty() {
-        return Err(format!(
-            "`{text}` has no name; write it like \"Ada Lovelace <ada@example.com> @ada\""
-        ));
+        return Err(Problem::new("answer.no_name", &[("text", text)]));
     }
     if name.contains(['<', '>', '=']) {
-        return Err(format!(
-            "cannot read the name in `{text}`; write it like \"Ada Lovelace <ada@example.com> @ada\""
-        ));
+        return Err(Problem::new("answer.bad_name", &[("text", text)]));
+    }
+    if let Some(email) = email.as_deref().filter(|e| !manifest::looks_like_email(e)) {
+        return Err(Problem::new("answer.email", &[("email", email)]));
+    }
+    if let Some(handle) = github
+        .as_deref()
+        .filter(|h| !manifest::looks_like_github_handle(h))
+    {
+        return Err(Problem::new("answer.github", &[("handle", handle)]));
     }
     Ok(Member {
         name,
@@ -148,25 +195,39 @@ pub fn parse_member(catalog: &Catalog, text: &str) -> Result<Member, String> {
     Ok(member)
 }
 
-pub fn parse_date(text: &str) -> Result<Date, String> {
+pub fn parse_date(text: &str) -> Result<Date, Problem> {
     let text = text.trim();
     let valid_shape = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
     match text.parse::<Date>() {
-        Ok(date) if valid_shape && !manifest::START_RANGE.contains(&date.year()) => Err(format!(
-            "`{text}` is outside the years {} to {}",
-            manifest::START_RANGE.start(),
-            manifest::START_RANGE.end()
-        )),
+        Ok(date) if valid_shape && !manifest::START_RANGE.contains(&date.year()) => {
+            Err(Problem::new(
+                "answer.date_range",
+                &[
+                    ("text", text),
+                    ("from", &manifest::START_RANGE.start().to_string()),
+                    ("to", &manifest::START_RANGE.end().to_string()),
+                ],
+            ))
+        }
         Ok(date) if valid_shape => Ok(date),
-        _ => Err(format!(
-            "`{text}` is not a date like 2026-11-27 (YYYY-MM-DD)"
-        )),
+        _ => Err(Problem::new("answer.date", &[("text", text)])),
     }
 }
 
-pub fn parse_timezone(text: &str) -> Result<String, String> {
+/// An IANA timezone, by the manifest's rule; a near name is suggested.
+pub fn parse_timezone(text: &str) -> Result<String, Problem> {
     let text = text.trim();
-    manifest::check_timezone(text).map(|()| text.to_string())
+    if manifest::check_timezone(text).is_ok() {
+        return Ok(text.to_string());
+    }
+    let names: Vec<String> = jiff::tz::db()
+        .available()
+        .map(|n| n.as_str().to_string())
+        .collect();
+    Err(match ids::closest(text, names.iter().map(String::as_str)) {
+        Some(near) => Problem::new("answer.timezone_near", &[("text", text), ("near", near)]),
+        None => Problem::new("answer.timezone", &[("text", text)]),
+    })
 }
 
 /// The project name a folder suggests.
@@ -297,7 +358,7 @@ impl Answers {
             None => today,
             Some(Ok(date)) => date,
             Some(Err(e)) => {
-                check("--start", Err(e));
+                check("--start", Err(e.into()));
                 today
             }
         };
@@ -305,7 +366,7 @@ impl Answers {
             None => system_timezone(),
             Some(Ok(tz)) => tz,
             Some(Err(e)) => {
-                check("--timezone", Err(e));
+                check("--timezone", Err(e.into()));
                 String::new()
             }
         };
@@ -377,6 +438,44 @@ mod tests {
             parse_member(&c, "<a@b.c>=ml-engineer")
                 .unwrap_err()
                 .contains("has no name")
+        );
+    }
+
+    #[test]
+    fn problems_are_said_in_english_for_flags_and_in_the_session_language_at_the_prompt() {
+        let zh = Words::new(Lang::Zh);
+        let date = parse_date("2026/12/01").unwrap_err();
+        assert_eq!(
+            date.to_string(),
+            "`2026/12/01` is not a date like 2026-11-27 (YYYY-MM-DD)"
+        );
+        assert_eq!(
+            date.say(&zh),
+            "“2026/12/01”不是有效的日期，请按YYYY-MM-DD格式填写，如2026-11-27"
+        );
+        let zone = parse_timezone("Europe/Berln").unwrap_err();
+        assert_eq!(
+            zone.to_string(),
+            "unknown timezone `Europe/Berln`; did you mean `Europe/Berlin`?"
+        );
+        assert_eq!(
+            zone.say(&zh),
+            "无法识别时区“Europe/Berln”，是不是想填“Europe/Berlin”？"
+        );
+    }
+
+    #[test]
+    fn a_person_is_checked_as_the_manifest_checks_members() {
+        assert!(parse_person("Ada Lovelace <ada@example.com> @ada-l").is_ok());
+        assert_eq!(
+            parse_person("Ada <ada-at-example>")
+                .unwrap_err()
+                .to_string(),
+            "`ada-at-example` does not look like an email address"
+        );
+        assert_eq!(
+            parse_person("Ada @-ada").unwrap_err().to_string(),
+            "`@-ada` is not a GitHub user name (letters, digits and single hyphens, at most 39)"
         );
     }
 

@@ -690,13 +690,13 @@ pub fn check_timezone(name: &str) -> Result<(), String> {
     Err(format!("unknown timezone `{name}`{hint}"))
 }
 
-fn looks_like_email(text: &str) -> bool {
+pub(crate) fn looks_like_email(text: &str) -> bool {
     let mut parts = text.split('@');
     matches!((parts.next(), parts.next(), parts.next()), (Some(user), Some(host), None)
         if !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.') && !text.contains(char::is_whitespace))
 }
 
-fn looks_like_github_handle(text: &str) -> bool {
+pub(crate) fn looks_like_github_handle(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 39
         && !text.starts_with('-')

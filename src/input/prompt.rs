@@ -1,15 +1,19 @@
 //! The interactive questions of `init` (SPEC §3). Each is skipped when its flag answers it, and
 //! each answer goes through the same validation as the flag.
 
+mod line;
+mod menu;
+mod screen;
+mod summary;
+mod wrap;
+
 use std::path::Path;
 
 use anyhow::Result;
-use dialoguer::console::Term;
-use dialoguer::console::truncate_str;
-use dialoguer::theme::{ColorfulTheme, Theme};
-use dialoguer::{Confirm, Input, MultiSelect, Select};
+use dialoguer::console::{Alignment, measure_text_width, pad_str};
 use jiff::civil::Date;
 
+use self::screen::Screen;
 use crate::cli::InitArgs;
 use crate::diag::Interrupted;
 use crate::input::answers::{self, Answers};
@@ -20,48 +24,47 @@ use crate::model::team::Member;
 use crate::model::text::Lang;
 use crate::words::{self, Words};
 
-/// Asks what the flags leave open; `Interrupted` on Ctrl-C or "no" at the confirmation.
+/// What `init` would do with the files of a project: how many it would write, and how many
+/// already there it would leave as they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Files {
+    pub write: usize,
+    pub keep: usize,
+}
+
+/// Asks what the flags leave open; `Interrupted` on Ctrl-C or "no" at the confirmation. `files`
+/// says what init would write for a set of answers, for the summary before the confirmation.
 pub fn ask(
     catalog: &Catalog,
     args: &InitArgs,
     lang_flag: Option<Lang>,
     dir: &Path,
     today: Date,
+    files: &dyn Fn(&Answers) -> Result<Files>,
 ) -> Result<Answers> {
-    let term = Term::stdout();
-    let theme = ColorfulTheme::default();
-    let mut ui = Words::new(lang_flag.unwrap_or_else(words::guess_lang));
+    let mut screen = Screen::new(lang_flag.unwrap_or_else(words::guess_lang));
     // Flags are checked first, so a typo in one is reported before any question is asked.
     let flags = Answers::from_flags(catalog, args, lang_flag, dir, today)?;
 
     let name = match &args.name {
         Some(_) => flags.name.clone(),
-        None => answer(
-            Input::<String>::with_theme(&theme)
-                .with_prompt(ui.get("name.prompt"))
-                .default(flags.name.clone())
-                .validate_with(|s: &String| {
-                    if s.trim().is_empty() {
-                        Err(ui.get("name.empty").to_string())
-                    } else {
-                        Ok(())
-                    }
-                })
-                .interact_text_on(&term),
-        )?
-        .trim()
-        .to_string(),
+        None => {
+            let empty = screen.words.get("name.empty");
+            screen.text(
+                screen.words.get("name.prompt"),
+                Some(&flags.name),
+                |s| match s.trim() {
+                    "" => Err(empty.to_string()),
+                    name => Ok(name.to_string()),
+                },
+            )?
+        }
     };
     let description = match &args.description {
         Some(_) => flags.description.clone(),
-        None => answer(
-            Input::<String>::with_theme(&theme)
-                .with_prompt(ui.get("description.prompt"))
-                .allow_empty(true)
-                .interact_text_on(&term),
-        )?
-        .trim()
-        .to_string(),
+        None => screen.text(screen.words.get("description.prompt"), None, |s| {
+            Ok(s.trim().to_string())
+        })?,
     };
     let lang = match lang_flag {
         Some(lang) => lang,
@@ -70,21 +73,16 @@ pub fn ask(
                 .iter()
                 .map(|l| format!("{} ({l})", l.native_name()))
                 .collect();
+            let shown: Vec<&str> = items.iter().map(String::as_str).collect();
             let default = Lang::ALL
                 .iter()
                 .position(|l| *l == words::guess_lang())
                 .unwrap_or(0);
-            let choice = answer(
-                Select::with_theme(&theme)
-                    .with_prompt(ui.get("lang.prompt"))
-                    .items(&items)
-                    .default(default)
-                    .interact_on(&term),
-            )?;
-            Lang::ALL[choice]
+            let prompt = screen.words.get("lang.prompt");
+            Lang::ALL[screen.choose(prompt, &items, default, &shown)?]
         }
     };
-    ui = Words::new(lang);
+    screen.words = Words::new(lang);
 
     let kind = match &args.kind {
         Some(_) => flags.kind.clone(),
@@ -94,32 +92,23 @@ pub fn ask(
                 .iter()
                 .map(|k| format!("{} — {}", k.name.get(lang), k.summary.get(lang)))
                 .collect();
-            let width = usize::from(term.size().1).saturating_sub(4).max(20);
-            let items: Vec<String> = items
-                .iter()
-                .map(|i| truncate_str(i, width, "…").into_owned())
-                .collect();
+            let names: Vec<&str> = catalog.kinds.iter().map(|k| k.name.get(lang)).collect();
             let default = catalog
                 .kinds
                 .iter()
                 .position(|k| k.id == answers::DEFAULT_KIND)
                 .unwrap_or(0);
-            let choice = answer(
-                Select::with_theme(&theme)
-                    .with_prompt(ui.get("kind.prompt"))
-                    .items(&items)
-                    .default(default)
-                    .interact_on(&term),
-            )?;
+            let prompt = screen.words.get("kind.prompt");
+            let choice = screen.choose(prompt, &items, default, &names)?;
             catalog.kinds[choice].id.clone()
         }
     };
     let roles = match &args.roles {
         Some(_) => flags.roles.clone(),
-        None => ask_roles(catalog, &ui, &theme, &term, lang, &kind)?,
+        None => ask_roles(catalog, &screen, lang, &kind)?,
     };
     let members = if args.members.is_empty() {
-        ask_members(catalog, &ui, &theme, &term, lang, &roles)?
+        ask_members(catalog, &screen, lang, &roles)?
     } else {
         flags.members.clone()
     };
@@ -143,15 +132,9 @@ pub fn ask(
                 .map(|m| preselected.contains(&m.id))
                 .collect();
             let names: Vec<&str> = catalog.meetings.iter().map(|m| m.name.get(lang)).collect();
-            let chosen = pick(
-                &theme,
-                &term,
-                ui.get("meetings.prompt"),
-                &items,
-                &names,
-                &defaults,
-            )?;
-            chosen
+            let prompt = screen.words.get("meetings.prompt");
+            screen
+                .pick(prompt, &items, &names, &defaults, None)?
                 .into_iter()
                 .map(|i| catalog.meetings[i].id.clone())
                 .collect()
@@ -159,29 +142,19 @@ pub fn ask(
     };
     let start = match &args.start {
         Some(_) => flags.start,
-        None => {
-            let text = answer(
-                Input::<String>::with_theme(&theme)
-                    .with_prompt(ui.get("start.prompt"))
-                    .default(flags.start.to_string())
-                    .validate_with(|s: &String| answers::parse_date(s).map(|_| ()))
-                    .interact_text_on(&term),
-            )?;
-            answers::parse_date(&text).map_err(anyhow::Error::msg)?
-        }
+        None => screen.text(
+            screen.words.get("start.prompt"),
+            Some(&flags.start.to_string()),
+            |s| answers::parse_date(s).map_err(|p| p.say(&screen.words)),
+        )?,
     };
     let timezone = match &args.timezone {
         Some(_) => flags.timezone.clone(),
-        None => {
-            let text = answer(
-                Input::<String>::with_theme(&theme)
-                    .with_prompt(ui.get("timezone.prompt"))
-                    .default(flags.timezone.clone())
-                    .validate_with(|s: &String| answers::parse_timezone(s).map(|_| ()))
-                    .interact_text_on(&term),
-            )?;
-            answers::parse_timezone(&text).map_err(anyhow::Error::msg)?
-        }
+        None => screen.text(
+            screen.words.get("timezone.prompt"),
+            Some(&flags.timezone),
+            |s| answers::parse_timezone(s).map_err(|p| p.say(&screen.words)),
+        )?,
     };
 
     let answers = Answers {
@@ -195,14 +168,8 @@ pub fn ask(
         start,
         timezone,
     };
-    print_summary(catalog, &ui, &term, &answers, dir)?;
-    let go = answer(
-        Confirm::with_theme(&theme)
-            .with_prompt(ui.get("confirm.prompt"))
-            .default(true)
-            .interact_on(&term),
-    )?;
-    if !go {
+    summary::print(catalog, &screen, &answers, dir, files(&answers)?)?;
+    if !screen.confirm(screen.words.get("confirm.prompt"), true)? {
         return Err(Interrupted("cancelled").into());
     }
     Ok(answers)
@@ -210,14 +177,7 @@ pub fn ask(
 
 /// One multi-select per group of the catalog, the core team pre-selected; asked again while
 /// nothing is chosen.
-fn ask_roles(
-    catalog: &Catalog,
-    ui: &Words,
-    theme: &ColorfulTheme,
-    term: &Term,
-    lang: Lang,
-    kind: &str,
-) -> Result<Vec<String>> {
+fn ask_roles(catalog: &Catalog, screen: &Screen, lang: Lang, kind: &str) -> Result<Vec<String>> {
     let core = answers::core_roles(catalog, kind);
     loop {
         let mut chosen = Vec::new();
@@ -230,23 +190,26 @@ fn ask_roles(
             if roles.is_empty() {
                 continue;
             }
+            // Columns line up on screen: names are padded by the columns they take, which a
+            // Chinese character counts twice.
             let width = roles
                 .iter()
-                .map(|r| r.name.get(lang).chars().count())
+                .map(|r| measure_text_width(r.name.get(lang)))
                 .max()
                 .unwrap_or(0);
             let items: Vec<String> = roles
                 .iter()
                 .map(|r| {
-                    let name = r.name.get(lang);
-                    let pad = width - name.chars().count();
-                    format!("{name}{:pad$}  {}", "", r.summary.get(lang))
+                    let name = pad_str(r.name.get(lang), width, Alignment::Left, None);
+                    format!("{name}  {}", r.summary.get(lang))
                 })
                 .collect();
             let defaults: Vec<bool> = roles.iter().map(|r| core.contains(&r.id)).collect();
-            let prompt = ui.fill("roles.prompt", &[("group", group.name.get(lang))]);
+            let prompt = screen
+                .words
+                .fill("roles.prompt", &[("group", group.name.get(lang))]);
             let names: Vec<&str> = roles.iter().map(|r| r.name.get(lang)).collect();
-            let picked = pick(theme, term, &prompt, &items, &names, &defaults)?;
+            let picked = screen.pick(&prompt, &items, &names, &defaults, None)?;
             chosen.extend(picked.into_iter().map(|i| roles[i].id.clone()));
         }
         if !chosen.is_empty() {
@@ -256,200 +219,51 @@ fn ask_roles(
                 .map(String::from)
                 .collect());
         }
-        term.write_line(ui.get("roles.none"))?;
+        screen.warn(screen.words.get("roles.none"))?;
     }
 }
 
+/// People, one a line, each with the roles they hold; an empty line ends the list. A person is
+/// named once and holds at least one role.
 fn ask_members(
     catalog: &Catalog,
-    ui: &Words,
-    theme: &ColorfulTheme,
-    term: &Term,
+    screen: &Screen,
     lang: Lang,
     roles: &[String],
 ) -> Result<Vec<Member>> {
+    let ui = &screen.words;
     let mut members: Vec<Member> = Vec::new();
-    if !answer(
-        Confirm::with_theme(theme)
-            .with_prompt(ui.get("people.ask"))
-            .default(false)
-            .interact_on(term),
-    )? {
+    if !screen.confirm(ui.get("people.ask"), false)? {
         return Ok(members);
     }
+    screen.note(ui.get("people.hint"))?;
+    let names: Vec<&str> = roles
+        .iter()
+        .map(|r| catalog.role(r).map_or(r.as_str(), |r| r.name.get(lang)))
+        .collect();
+    let items: Vec<String> = names.iter().map(|s| (*s).to_string()).collect();
     loop {
-        let text = answer(
-            Input::<String>::with_theme(theme)
-                .with_prompt(ui.get("people.person"))
-                .allow_empty(true)
-                .validate_with(|s: &String| {
-                    if s.trim().is_empty() {
-                        return Ok(());
-                    }
-                    let person = answers::parse_person(s)?;
-                    match members
-                        .iter()
-                        .find(|m| m.name.eq_ignore_ascii_case(&person.name))
-                    {
-                        Some(m) => Err(ui.fill("people.twice", &[("name", &m.name)])),
-                        None => Ok(()),
-                    }
-                })
-                .interact_text_on(term),
-        )?;
-        if text.trim().is_empty() {
-            return Ok(members);
-        }
-        let mut member = answers::parse_person(&text).map_err(anyhow::Error::msg)?;
-        let items: Vec<&str> = roles
-            .iter()
-            .map(|r| catalog.role(r).map_or(r.as_str(), |r| r.name.get(lang)))
-            .collect();
-        let prompt = ui.fill("people.roles", &[("name", &member.name)]);
-        let labels: Vec<String> = items.iter().map(|s| (*s).to_string()).collect();
-        // A person on the team holds at least one role: ask again until they do.
-        let picked = loop {
-            let picked = pick(
-                theme,
-                term,
-                &prompt,
-                &labels,
-                &items,
-                &vec![false; items.len()],
-            )?;
-            if !picked.is_empty() {
-                break picked;
+        let person = screen.text(ui.get("people.person"), None, |s| {
+            if s.trim().is_empty() {
+                return Ok(None);
             }
-            term.write_line(&ui.fill("people.no_roles", &[("name", &member.name)]))?;
+            let person = answers::parse_person(s).map_err(|p| p.say(ui))?;
+            match members
+                .iter()
+                .find(|m| m.name.eq_ignore_ascii_case(&person.name))
+            {
+                Some(m) => Err(ui.fill("people.twice", &[("name", &m.name)])),
+                None => Ok(Some(person)),
+            }
+        })?;
+        let Some(mut member) = person else {
+            return Ok(members);
         };
+        let prompt = ui.fill("people.roles", &[("name", &member.name)]);
+        let refusal = ui.fill("people.no_roles", &[("name", &member.name)]);
+        let none = vec![false; items.len()];
+        let picked = screen.pick(&prompt, &items, &names, &none, Some(&refusal))?;
         member.roles = picked.into_iter().map(|i| roles[i].clone()).collect();
         members.push(member);
     }
-}
-
-fn print_summary(
-    catalog: &Catalog,
-    ui: &Words,
-    term: &Term,
-    a: &Answers,
-    dir: &Path,
-) -> Result<()> {
-    let lang = a.lang;
-    let role_name = |id: &String| {
-        catalog
-            .role(id)
-            .map_or(id.clone(), |r| r.name.get(lang).to_string())
-    };
-    let list = |items: Vec<String>| {
-        if items.is_empty() {
-            ui.get("summary.nothing").to_string()
-        } else {
-            items.join(", ")
-        }
-    };
-    let project = if a.description.is_empty() {
-        a.name.clone()
-    } else {
-        format!("{} — {}", a.name, a.description)
-    };
-    let people = a
-        .members
-        .iter()
-        .map(|m| {
-            format!(
-                "{} ({})",
-                m.name,
-                m.roles.iter().map(role_name).collect::<Vec<_>>().join(", ")
-            )
-        })
-        .collect();
-    let meetings = a
-        .meetings
-        .iter()
-        .map(|id| {
-            catalog
-                .meeting(id)
-                .map_or(id.clone(), |m| m.name.get(lang).to_string())
-        })
-        .collect();
-    let rows = [
-        (ui.get("summary.project"), project),
-        (ui.get("summary.lang"), lang.native_name().to_string()),
-        (
-            ui.get("summary.kind"),
-            catalog
-                .kind(&a.kind)
-                .map_or(a.kind.clone(), |k| k.name.get(lang).to_string()),
-        ),
-        (
-            ui.get("summary.roles"),
-            format!(
-                "{} ({})",
-                list(a.roles.iter().map(role_name).collect()),
-                a.roles.len()
-            ),
-        ),
-        (ui.get("summary.people"), list(people)),
-        (ui.get("summary.meetings"), list(meetings)),
-        (
-            ui.get("summary.start"),
-            format!("{} ({})", a.start, a.timezone),
-        ),
-        (ui.get("summary.dir"), dir.display().to_string()),
-    ];
-    let width = rows
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0);
-    term.write_line("")?;
-    for (key, value) in rows {
-        let pad = width - key.chars().count();
-        term.write_line(&format!("  {key}{:pad$}  {value}", ""))?;
-    }
-    term.write_line("")?;
-    Ok(())
-}
-
-/// A multi-select whose lines fit the terminal (a wrapped line breaks the redraw), reported
-/// afterwards by short names only.
-fn pick(
-    theme: &ColorfulTheme,
-    term: &Term,
-    prompt: &str,
-    items: &[String],
-    names: &[&str],
-    defaults: &[bool],
-) -> Result<Vec<usize>> {
-    let width = usize::from(term.size().1).saturating_sub(6).max(20);
-    let fitted: Vec<String> = items
-        .iter()
-        .map(|i| truncate_str(i, width, "…").into_owned())
-        .collect();
-    let picked = answer(
-        MultiSelect::with_theme(theme)
-            .with_prompt(prompt)
-            .items(&fitted)
-            .defaults(defaults)
-            .report(false)
-            .interact_on(term),
-    )?;
-    let chosen: Vec<&str> = picked.iter().map(|&i| names[i]).collect();
-    let mut line = String::new();
-    theme.format_multi_select_prompt_selection(&mut line, prompt, &chosen)?;
-    term.write_line(&line)?;
-    Ok(picked)
-}
-
-/// A prompt's result; Ctrl-C (which the terminal library reports as an interrupted read) becomes
-/// exit 130 with the cursor shown again.
-fn answer<T>(result: dialoguer::Result<T>) -> Result<T> {
-    result.map_err(|dialoguer::Error::IO(e)| {
-        if e.kind() == std::io::ErrorKind::Interrupted {
-            let _ = crate::write::signal::console_show_cursor();
-            Interrupted("interrupted").into()
-        } else {
-            anyhow::Error::new(e).context("the terminal failed")
-        }
-    })
 }
