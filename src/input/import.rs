@@ -296,23 +296,37 @@ fn letter_of(team: &Team, cell: &str) -> Result<Option<Letter>, String> {
     })
 }
 
-fn cells(line: &str) -> Vec<String> {
-    let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
+/// The cells of a table row as a reader sees them: split at each `|` that is not escaped, then
+/// each cell trimmed and its backslash escapes undone (mlteam escapes the values it writes).
+pub(crate) fn cells(line: &str) -> Vec<String> {
+    let line = line.trim();
+    let inner = line.strip_prefix('|').unwrap_or(line);
     let mut out = Vec::new();
     let mut current = String::new();
-    let mut chars = inner.chars().peekable();
+    let mut closed = false;
+    let mut chars = inner.chars();
     while let Some(c) = chars.next() {
+        closed = false;
         match c {
-            '\\' if chars.peek() == Some(&'|') => {
-                current.push('|');
-                chars.next();
+            '\\' => {
+                current.push(c);
+                current.extend(chars.next());
             }
-            '|' => out.push(std::mem::take(&mut current).trim().to_string()),
+            '|' => {
+                out.push(cell(&std::mem::take(&mut current)));
+                closed = true;
+            }
             c => current.push(c),
         }
     }
-    out.push(current.trim().to_string());
+    if !closed || out.is_empty() {
+        out.push(cell(&current));
+    }
     out
+}
+
+fn cell(raw: &str) -> String {
+    crate::render::escape::markdown_unescape(raw.trim())
 }
 
 fn role_of(team: &Team, text: &str) -> Option<String> {

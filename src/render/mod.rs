@@ -3,6 +3,7 @@
 //! handlebars; exports (JSON, CSV, HTML) and the last pass each file type gets live here too.
 //! Nothing here touches the disk for writing.
 
+pub mod escape;
 pub mod export;
 pub mod helpers;
 pub mod html;
