@@ -24,12 +24,13 @@ pub fn line(text: &str) -> String {
         .collect()
 }
 
-/// Markdown text (CommonMark and GitHub-flavoured): on one line; the punctuation that could start
-/// emphasis, code, a link or image, an HTML tag or entity, a heading, a quote, a table cell or math is
-/// backslash-escaped, as is a `-`, `+`, `=` or `1.` that would start a list, a rule or a
-/// heading; and `mlteam:` is written `mlteam\:` so no value can look like a region marker. Each
-/// escape renders as the character itself; punctuation ordinary text is full of (`.`, `,`, `:`,
-/// `;`, `'`, `(`, `)`, `/`, `-` inside a word) is left alone.
+/// Markdown text (CommonMark and GitHub-flavoured), on one line. Backslash-escaped: the
+/// punctuation that could start emphasis, code, a link or image, an HTML tag or entity, a
+/// heading, a quote, a table cell or math; a `-`, `+`, `=` or `1.` that would start a list, a
+/// rule or a heading; the `:` of `mlteam:` (a region marker) and of `://`, every `@` and the `.`
+/// of `www.` (links GitHub would make). Each escape renders as the character itself;
+/// punctuation ordinary text is full of (`.`, `,`, `:`, `;`, `'`, `(`, `)`, `/`, `-` inside a
+/// word) is left alone.
 pub fn markdown(text: &str) -> String {
     let text = line(text);
     let mut out = String::with_capacity(text.len() + 8);
@@ -45,7 +46,21 @@ pub fn markdown(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            ':' if text[..at].ends_with("mlteam") => out.push_str("\\:"),
+            // `mlteam:` could start a region marker, `x://` an autolink.
+            ':' if text[..at].ends_with("mlteam") || text[at..].starts_with("://") => {
+                out.push_str("\\:");
+            }
+            // `a@b.c` would become a mail link on GitHub.
+            '@' => out.push_str("\\@"),
+            // So would `www.example.com`.
+            '.' if text[..at].ends_with("www")
+                && !text[..at - 3]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric) =>
+            {
+                out.push_str("\\.");
+            }
             c if c.is_ascii_digit() && start => {
                 // `1.` or `1)` at the start would open an ordered list.
                 let digits: String = std::iter::once(c)

@@ -37,6 +37,10 @@ fn markdown_escapes_what_markdown_would_read() {
         "\\<!-- mlteam\\:begin x --\\>"
     );
     assert_eq!(markdown("机器学习工程师（MLE）"), "机器学习工程师（MLE）");
+    assert_eq!(
+        markdown("see https://x.org, www.y.org or a@b.org; awww.z"),
+        "see https\\://x.org, www\\.y.org or a\\@b.org; awww.z"
+    );
 }
 
 #[test]
