@@ -11,6 +11,7 @@ use crate::input::manifest::parse_override;
 use crate::model::matrix::{Letter, Matrix, Overrides, row_rule_problem};
 use crate::model::team::Team;
 use crate::model::text::Lang;
+use crate::render::escape::csv_cell_back;
 use crate::write::region;
 
 /// The region of the matrix page that holds the tables.
@@ -152,7 +153,7 @@ pub fn from_csv(file: &str, text: &str, team: &Team) -> Result<Vec<Row>, Vec<Dia
         ]);
     }
     let mut roles = Vec::new();
-    for column in header.iter().skip(2) {
+    for column in header.iter().skip(2).map(csv_cell_back) {
         match role_of(team, column) {
             Some(role) => roles.push(role),
             None => problems.push(
@@ -187,7 +188,8 @@ pub fn from_csv(file: &str, text: &str, team: &Team) -> Result<Vec<Row>, Vec<Dia
             }
         };
         let line = record.position().map_or(1, |p| p.line() as usize + 1);
-        let fields: Vec<String> = record.iter().map(String::from).collect();
+        // Cells the export kept from running as formulas read back as they were.
+        let fields: Vec<String> = record.iter().map(csv_cell_back).map(String::from).collect();
         match parse_row(file, line, &fields, 0, 2, &roles, team) {
             Ok(row) => rows.push(row),
             Err(d) => problems.push(*d),
