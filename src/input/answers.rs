@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::cli::InitArgs;
 use crate::diag::{Diagnostic, Invalid};
-use crate::input::manifest;
+use crate::input::{manifest, values};
 use crate::model::catalog::Catalog;
 use crate::model::ids;
 use crate::model::team;
@@ -103,6 +103,9 @@ pub fn parse_meetings(catalog: &Catalog, text: &str) -> Result<Vec<String>, Stri
 
 /// `Name <email> @github`: the name, then optionally an email in angle brackets and a GitHub handle.
 pub fn parse_person(text: &str) -> Result<Member, String> {
+    if let Some(problem) = values::name_problem("the name", text) {
+        return Err(format!("{}: {problem}", values::shown(text)));
+    }
     let mut rest = text.trim().to_string();
     let mut email = None;
     if let (Some(open), Some(close)) = (rest.find('<'), rest.find('>')) {
@@ -128,6 +131,18 @@ pub fn parse_person(text: &str) -> Result<Member, String> {
     if name.contains(['<', '>', '=']) {
         return Err(format!(
             "cannot read the name in `{text}`; write it like \"Ada Lovelace <ada@example.com> @ada\""
+        ));
+    }
+    if let Some(email) = email.as_deref().filter(|e| !values::is_plain_email(e)) {
+        return Err(format!(
+            "{} is not a plain email address (like ada@example.com)",
+            values::shown(email)
+        ));
+    }
+    if let Some(handle) = github.as_deref().filter(|h| !values::is_github_handle(h)) {
+        return Err(format!(
+            "{} is not a GitHub user name (letters, digits and inner hyphens, like @ada-l)",
+            values::shown(&format!("@{handle}"))
         ));
     }
     Ok(Member {
@@ -228,8 +243,18 @@ impl Answers {
             if name.is_empty() {
                 Err("the project name is empty".into())
             } else {
-                Ok(())
+                values::name_problem("the project name", &name).map_or(Ok(()), Err)
             },
+        );
+        let description = args
+            .description
+            .clone()
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        check(
+            "--description",
+            values::name_problem("the description", &description).map_or(Ok(()), Err),
         );
         let kind = match args.kind.as_deref().map(|k| parse_kind(catalog, k)) {
             None => DEFAULT_KIND.to_string(),
@@ -314,12 +339,7 @@ impl Answers {
         }
         Ok(Answers {
             name,
-            description: args
-                .description
-                .clone()
-                .unwrap_or_default()
-                .trim()
-                .to_string(),
+            description,
             lang: lang.unwrap_or_default(),
             kind,
             roles,

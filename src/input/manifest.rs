@@ -422,7 +422,10 @@ impl Manifest {
                 if !looks_like_email(email) {
                     say(
                         &at("email"),
-                        format!("`{email}` does not look like an email address"),
+                        format!(
+                            "{} does not look like an email address",
+                            super::values::shown(email)
+                        ),
                         None,
                     );
                 }
@@ -431,7 +434,7 @@ impl Manifest {
                 if !looks_like_github_handle(handle) {
                     say(
                         &at("github"),
-                        format!("`{handle}` is not a GitHub user name"),
+                        format!("{} is not a GitHub user name", super::values::shown(handle)),
                         Some("write the handle without @, like `ada-l`".into()),
                     );
                 }
@@ -563,6 +566,7 @@ impl Manifest {
                 }
             }
         }
+        out.extend(super::values::check(self, source));
         out
     }
 }
@@ -588,17 +592,11 @@ pub fn check_timezone(name: &str) -> Result<(), String> {
 }
 
 fn looks_like_email(text: &str) -> bool {
-    let mut parts = text.split('@');
-    matches!((parts.next(), parts.next(), parts.next()), (Some(user), Some(host), None)
-        if !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.') && !text.contains(char::is_whitespace))
+    super::values::is_plain_email(text)
 }
 
 fn looks_like_github_handle(text: &str) -> bool {
-    !text.is_empty()
-        && text.len() <= 39
-        && !text.starts_with('-')
-        && !text.ends_with('-')
-        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    super::values::is_github_handle(text)
 }
 
 /// A TOML or shape error (unknown key, wrong type, missing key) as a diagnostic, with a "did you

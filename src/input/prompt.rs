@@ -13,6 +13,7 @@ use jiff::civil::Date;
 use crate::cli::InitArgs;
 use crate::diag::Interrupted;
 use crate::input::answers::{self, Answers};
+use crate::input::values;
 use crate::model::catalog::Catalog;
 use crate::model::recurrence::Rule;
 use crate::model::team;
@@ -44,7 +45,10 @@ pub fn ask(
                     if s.trim().is_empty() {
                         Err(ui.get("name.empty").to_string())
                     } else {
-                        Ok(())
+                        match values::name_problem("the project name", s) {
+                            Some(_) => Err(ui.get("name.not_one_line").to_string()),
+                            None => Ok(()),
+                        }
                     }
                 })
                 .interact_text_on(&term),
@@ -58,6 +62,12 @@ pub fn ask(
             Input::<String>::with_theme(&theme)
                 .with_prompt(ui.get("description.prompt"))
                 .allow_empty(true)
+                .validate_with(
+                    |s: &String| match values::name_problem("the description", s) {
+                        Some(_) => Err(ui.get("description.not_one_line").to_string()),
+                        None => Ok(()),
+                    },
+                )
                 .interact_text_on(&term),
         )?
         .trim()
