@@ -147,6 +147,10 @@ pub struct RaciArgs {
     /// Where the export goes (`-` for standard output, the default)
     #[arg(short, long, value_name = "FILE", requires = "format")]
     pub output: Option<String>,
+    /// With --format csv: write cells that begin with =, +, -, @, a tab or a carriage return as
+    /// they are, without the leading ' that keeps a spreadsheet from running them as formulas
+    #[arg(long, requires = "format")]
+    pub raw_csv: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -179,6 +183,10 @@ pub struct ChecklistArgs {
     /// Where the export goes (`-` for standard output, the default)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<String>,
+    /// With --format csv: write cells that begin with =, +, -, @, a tab or a carriage return as
+    /// they are, without the leading ' that keeps a spreadsheet from running them as formulas
+    #[arg(long, requires = "format")]
+    pub raw_csv: bool,
     /// Write nothing; exit 1 while any listed deliverable is not done, listing what is open
     #[arg(long)]
     pub check: bool,
@@ -268,7 +276,8 @@ pub enum RolesCommand {
 pub enum TemplatesCommand {
     /// The templates, and whether the project overrides each
     List,
-    /// Copy the built-in templates of one language into DIR (default: .mlteam/templates) to customise
+    /// Copy the built-in templates (shared ones under pages/, and those of --lang or of every
+    /// language) into DIR (default: .mlteam/templates) to customise
     Export {
         #[arg(value_name = "DIR")]
         dir: Option<PathBuf>,

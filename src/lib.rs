@@ -43,7 +43,9 @@ pub fn run(cli: Cli) -> Result<()> {
             (Some(RaciCommand::Import { file, write }), _) => {
                 commands::raci::import(global, file.as_deref(), &write)
             }
-            (None, Some(format)) => commands::raci::export(global, format, args.output.as_deref()),
+            (None, Some(format)) => {
+                commands::raci::export(global, format, args.output.as_deref(), args.raw_csv)
+            }
             (None, None) => commands::raci::run(global, &args.write),
         },
         Command::Roles { command } => match command {

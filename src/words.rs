@@ -1,35 +1,58 @@
-//! The words of the interactive prompt and the command summaries, in English and Chinese, kept as
-//! data in `templates/<lang>/ui.toml`.
+//! The words of mlteam in each language, kept as data in `templates/<lang>/words.toml`: the
+//! prompt, command summaries and findings (through [`Words`]), and the words of the pages (through
+//! the templates' `t` helper). A key that is not there is a bug, never text to print: a test
+//! checks that every key the code and the templates use exists in both languages.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use crate::assets;
 use crate::model::text::Lang;
 
+#[derive(Clone, Copy)]
 pub struct Words {
-    words: BTreeMap<String, String>,
+    lang: Lang,
+    words: &'static BTreeMap<String, String>,
 }
 
 impl Words {
+    /// The words of `lang`, read once per process.
     pub fn new(lang: Lang) -> Words {
-        let text = assets::text(&format!("{lang}/ui.toml")).unwrap_or_default();
-        let table: toml::Table = toml::from_str(text).unwrap_or_default();
-        let mut words = BTreeMap::new();
-        flatten("", &toml::Value::Table(table), &mut words);
-        Words { words }
+        static CACHE: [OnceLock<BTreeMap<String, String>>; 2] = [OnceLock::new(), OnceLock::new()];
+        let slot = &CACHE[Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)];
+        Words {
+            lang,
+            words: slot.get_or_init(|| load(lang)),
+        }
     }
 
-    /// The text for `key`; the key itself when missing (a test keeps both languages complete).
-    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
-        self.words.get(key).map_or(key, String::as_str)
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
-    /// The text for `key` with each `{name}` replaced.
+    /// The file the words come from, as a message names it.
+    pub fn file(lang: Lang) -> String {
+        format!("templates/{lang}/words.toml")
+    }
+
+    /// The text for `key`, when the word file has it.
+    pub fn try_get(&self, key: &str) -> Option<&'static str> {
+        self.words.get(key).map(String::as_str)
+    }
+
+    /// The text for `key`. A missing key is a bug in mlteam (the word-file test catches it), so
+    /// it stops the program rather than print a key for a word.
+    pub fn get(&self, key: &str) -> &'static str {
+        self.try_get(key)
+            .unwrap_or_else(|| panic!("no word `{key}` in {}", Words::file(self.lang)))
+    }
+
+    /// The text for `key` with each `{name}` replaced, in one pass: a value that holds `{x}`
+    /// stays as it is.
     pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
-        args.iter()
-            .fold(self.get(key).to_string(), |text, (name, value)| {
-                text.replace(&format!("{{{name}}}"), value)
-            })
+        fill(self.get(key), |name| {
+            args.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+        })
     }
 
     /// The text for `key` when `count` things are meant: `{key}_one` for exactly one where the
@@ -47,9 +70,58 @@ impl Words {
         self.fill(key, &all)
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &String> {
+    pub fn keys(&self) -> impl Iterator<Item = &'static String> {
         self.words.keys()
     }
+}
+
+/// `text` with every `{name}` that `value` knows replaced, in one pass; other braces are kept.
+pub fn fill<'v>(text: &str, value: impl Fn(&str) -> Option<&'v str>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name = after
+            .find('}')
+            .map(|close| &after[..close])
+            .filter(|n| is_placeholder(n));
+        match name.and_then(|n| value(n).map(|v| (n, v))) {
+            Some((name, v)) => {
+                out.push_str(v);
+                rest = &after[name.len() + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{name}`s of a word.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .filter(|name| is_placeholder(name))
+        .collect()
+}
+
+fn is_placeholder(name: &str) -> bool {
+    !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+}
+
+fn load(lang: Lang) -> BTreeMap<String, String> {
+    let file = Words::file(lang);
+    let text =
+        assets::text(&format!("{lang}/words.toml")).unwrap_or_else(|| panic!("{file} is embedded"));
+    let table: toml::Table = toml::from_str(text).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let mut words = BTreeMap::new();
+    flatten("", &toml::Value::Table(table), &mut words);
+    words
 }
 
 fn flatten(prefix: &str, value: &toml::Value, out: &mut BTreeMap<String, String>) {
@@ -90,18 +162,4 @@ pub fn guess_lang() -> Lang {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn both_languages_have_the_same_words() {
-        let (en, zh) = (Words::new(Lang::En), Words::new(Lang::Zh));
-        // A `_one` form exists only where a language says one thing differently (English).
-        let (en, zh): (Vec<&String>, Vec<&String>) = (
-            en.keys().filter(|k| !k.ends_with("_one")).collect(),
-            zh.keys().collect(),
-        );
-        assert!(!en.is_empty());
-        assert_eq!(en, zh);
-    }
-}
+mod tests;

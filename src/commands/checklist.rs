@@ -75,7 +75,7 @@ pub fn run(global: &Global, args: &ChecklistArgs) -> Result<()> {
     }
     let text = match args.format.unwrap_or(ChecklistFormat::Md) {
         ChecklistFormat::Json => json(&team, &view, args, today)?,
-        ChecklistFormat::Csv => csv(&team, &view)?,
+        ChecklistFormat::Csv => csv(&team, &view, args.raw_csv)?,
         ChecklistFormat::Md => {
             let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
             pages::render_kind(&team, &renderer, &Kind::Checklist, today, |p| {
@@ -322,8 +322,15 @@ fn json(
 }
 
 /// `phase,deliverable,title,owner,people,status,due,overdue,path,approved_by,approved_on`
-/// (RFC 4180).
-fn csv(team: &Team, view: &ChecklistView) -> Result<String> {
+/// (RFC 4180); a cell that would start a formula gets a leading `'` unless `raw`.
+fn csv(team: &Team, view: &ChecklistView, raw: bool) -> Result<String> {
+    let cell = |text: &str| {
+        if raw {
+            text.to_string()
+        } else {
+            crate::render::escape::csv_cell(text)
+        }
+    };
     let mut out = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -341,19 +348,22 @@ fn csv(team: &Team, view: &ChecklistView) -> Result<String> {
         "approved_on",
     ])?;
     for (phase, item) in items(team, view) {
-        out.write_record([
-            phase.phase.id.as_str(),
-            item.deliverable,
-            item.title,
-            item.owner,
-            &item.people.join("; "),
-            item.status.as_str(),
-            item.due.unwrap_or(""),
-            if item.overdue { "true" } else { "false" },
-            &item.path,
-            item.approved_by.unwrap_or(""),
-            item.approved_on.unwrap_or(""),
-        ])?;
+        out.write_record(
+            [
+                phase.phase.id.as_str(),
+                item.deliverable,
+                item.title,
+                item.owner,
+                &item.people.join("; "),
+                item.status.as_str(),
+                item.due.unwrap_or(""),
+                if item.overdue { "true" } else { "false" },
+                &item.path,
+                item.approved_by.unwrap_or(""),
+                item.approved_on.unwrap_or(""),
+            ]
+            .map(cell),
+        )?;
     }
     Ok(String::from_utf8(out.into_inner()?)?)
 }

@@ -107,7 +107,15 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
         "init.next_named"
     };
     epilogue += &format!("{}\n", ui.fill(next, &[("dir", &shown_dir)]));
-    crate::pipeline::carry_out(&root, &plan, Vec::new(), &ui, global, args.dry_run, &epilogue)?;
+    crate::pipeline::carry_out(
+        &root,
+        &plan,
+        Vec::new(),
+        &ui,
+        global,
+        args.dry_run,
+        &epilogue,
+    )?;
     Ok(())
 }
 

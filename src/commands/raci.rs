@@ -34,13 +34,18 @@ pub fn run(global: &Global, args: &WriteArgs) -> Result<()> {
 }
 
 /// `raci --format F [-o FILE]`: the matrix in another format, to a file or standard output.
-pub fn export(global: &Global, format: ExportFormat, output: Option<&str>) -> Result<()> {
+pub fn export(
+    global: &Global,
+    format: ExportFormat,
+    output: Option<&str>,
+    raw_csv: bool,
+) -> Result<()> {
     let root = Root::new(project_root(global));
     let (_, mut team) = pipeline::load_team(&root)?;
     in_export_language(&mut team, global);
     let text = match format {
         ExportFormat::Json => export::json(&team)?,
-        ExportFormat::Csv => export::csv(&team)?,
+        ExportFormat::Csv => export::csv(&team, raw_csv)?,
         ExportFormat::Md => {
             let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
             pages::render_kind(&team, &renderer, &Kind::Raci, crate::today(), |p| {

@@ -13,26 +13,36 @@ use crate::diag::{Diagnostic, Invalid, closed_pipe};
 use crate::model::ids;
 use crate::pipeline;
 use crate::render::pages;
-use crate::render::{OVERRIDE_DIR, Renderer};
+use crate::render::{OVERRIDE_DIR, Renderer, SHARED};
 use crate::write::plan::{Action, Plan};
 use crate::write::root::Root;
 
+/// Every page of `--lang` (or of every language) with the template that renders it, as the
+/// resolution order of SPEC §9 picks it; then the project's templates that render no page.
 pub fn list(global: &Global) -> Result<()> {
     let renderer = Renderer::new(Some(&project_root(global)), global.lang)?;
     let mut out = anstream::stdout();
-    let width = renderer
-        .templates()
+    let pages = renderer.pages();
+    let unused = renderer.unused();
+    const UNUSED: &str = "(unused)";
+    let width = pages
+        .iter()
         .map(|(name, _)| name.len())
+        .chain(unused.iter().map(|_| UNUSED.len()))
         .max()
         .unwrap_or(0);
-    for (name, origin) in renderer.templates() {
+    for (name, origin) in &pages {
         writeln!(out, "{name:width$}  {origin}").or_else(closed_pipe)?;
+    }
+    for origin in unused {
+        writeln!(out, "{UNUSED:width$}  {origin}")?;
     }
     Ok(())
 }
 
-/// Copies the built-in templates (those of `--lang`, or all) under `dir`, through the writer:
-/// nothing existing is replaced unless `--force`.
+/// Copies the built-in templates (the shared ones under `pages/` and those of `--lang`, or all)
+/// under `dir`, keeping their paths, through the writer: nothing existing is replaced unless
+/// `--force`.
 pub fn export(global: &Global, dir: Option<&Path>, args: &WriteArgs) -> Result<()> {
     let root = Root::writer(project_root(global));
     let target = match dir {
@@ -66,9 +76,10 @@ pub fn export(global: &Global, dir: Option<&Path>, args: &WriteArgs) -> Result<(
     let ui = ui_for(global);
     let mut plan = Plan::default();
     for (path, text) in assets::files() {
-        let wanted = global
-            .lang
-            .is_none_or(|lang| path.starts_with(&format!("{lang}/")));
+        let wanted = path.starts_with(&format!("{SHARED}/"))
+            || global
+                .lang
+                .is_none_or(|lang| path.starts_with(&format!("{lang}/")));
         if !path.ends_with(".hbs") || !wanted {
             continue;
         }

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use crate::cli::InitArgs;
 use crate::diag::{Diagnostic, Invalid};
-use crate::input::manifest;
+use crate::input::{manifest, values};
 use crate::model::catalog::Catalog;
 use crate::model::ids;
 use crate::model::team;
@@ -144,6 +144,10 @@ impl From<Problem> for String {
 /// `Name <email> @github`: the name, then optionally an email in angle brackets and a GitHub handle,
 /// each checked as the manifest checks it.
 pub fn parse_person(text: &str) -> Result<Member, Problem> {
+    if values::name_problem("the name", text).is_some() {
+        let shown = text.escape_debug().to_string();
+        return Err(Problem::new("answer.not_one_line", &[("text", &shown)]));
+    }
     let mut rest = text.trim().to_string();
     let mut email = None;
     if let (Some(open), Some(close)) = (rest.find('<'), rest.find('>')) {
@@ -168,13 +172,10 @@ pub fn parse_person(text: &str) -> Result<Member, Problem> {
     if name.contains(['<', '>', '=']) {
         return Err(Problem::new("answer.bad_name", &[("text", text)]));
     }
-    if let Some(email) = email.as_deref().filter(|e| !manifest::looks_like_email(e)) {
+    if let Some(email) = email.as_deref().filter(|e| !values::is_plain_email(e)) {
         return Err(Problem::new("answer.email", &[("email", email)]));
     }
-    if let Some(handle) = github
-        .as_deref()
-        .filter(|h| !manifest::looks_like_github_handle(h))
-    {
+    if let Some(handle) = github.as_deref().filter(|h| !values::is_github_handle(h)) {
         return Err(Problem::new("answer.github", &[("handle", handle)]));
     }
     Ok(Member {
@@ -289,8 +290,18 @@ impl Answers {
             if name.is_empty() {
                 Err("the project name is empty".into())
             } else {
-                Ok(())
+                values::name_problem("the project name", &name).map_or(Ok(()), Err)
             },
+        );
+        let description = args
+            .description
+            .clone()
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        check(
+            "--description",
+            values::name_problem("the description", &description).map_or(Ok(()), Err),
         );
         let kind = match args.kind.as_deref().map(|k| parse_kind(catalog, k)) {
             None => DEFAULT_KIND.to_string(),
@@ -375,12 +386,7 @@ impl Answers {
         }
         Ok(Answers {
             name,
-            description: args
-                .description
-                .clone()
-                .unwrap_or_default()
-                .trim()
-                .to_string(),
+            description,
             lang: lang.unwrap_or_default(),
             kind,
             roles,
@@ -471,7 +477,7 @@ mod tests {
             parse_person("Ada <ada-at-example>")
                 .unwrap_err()
                 .to_string(),
-            "`ada-at-example` does not look like an email address"
+            "`ada-at-example` is not a plain email address (like ada@example.com)"
         );
         assert_eq!(
             parse_person("Ada @-ada").unwrap_err().to_string(),

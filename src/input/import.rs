@@ -11,6 +11,7 @@ use crate::input::manifest::parse_override;
 use crate::model::matrix::{Letter, Matrix, Overrides, row_rule_problem};
 use crate::model::team::Team;
 use crate::model::text::Lang;
+use crate::render::escape::csv_cell_back;
 use crate::write::region;
 
 /// The region of the matrix page that holds the tables.
@@ -152,7 +153,7 @@ pub fn from_csv(file: &str, text: &str, team: &Team) -> Result<Vec<Row>, Vec<Dia
         ]);
     }
     let mut roles = Vec::new();
-    for column in header.iter().skip(2) {
+    for column in header.iter().skip(2).map(csv_cell_back) {
         match role_of(team, column) {
             Some(role) => roles.push(role),
             None => problems.push(
@@ -187,7 +188,8 @@ pub fn from_csv(file: &str, text: &str, team: &Team) -> Result<Vec<Row>, Vec<Dia
             }
         };
         let line = record.position().map_or(1, |p| p.line() as usize + 1);
-        let fields: Vec<String> = record.iter().map(String::from).collect();
+        // Cells the export kept from running as formulas read back as they were.
+        let fields: Vec<String> = record.iter().map(csv_cell_back).map(String::from).collect();
         match parse_row(file, line, &fields, 0, 2, &roles, team) {
             Ok(row) => rows.push(row),
             Err(d) => problems.push(*d),
@@ -296,23 +298,37 @@ fn letter_of(team: &Team, cell: &str) -> Result<Option<Letter>, String> {
     })
 }
 
-fn cells(line: &str) -> Vec<String> {
-    let inner = line.trim().trim_start_matches('|').trim_end_matches('|');
+/// The cells of a table row as a reader sees them: split at each `|` that is not escaped, then
+/// each cell trimmed and its backslash escapes undone (mlteam escapes the values it writes).
+pub(crate) fn cells(line: &str) -> Vec<String> {
+    let line = line.trim();
+    let inner = line.strip_prefix('|').unwrap_or(line);
     let mut out = Vec::new();
     let mut current = String::new();
-    let mut chars = inner.chars().peekable();
+    let mut closed = false;
+    let mut chars = inner.chars();
     while let Some(c) = chars.next() {
+        closed = false;
         match c {
-            '\\' if chars.peek() == Some(&'|') => {
-                current.push('|');
-                chars.next();
+            '\\' => {
+                current.push(c);
+                current.extend(chars.next());
             }
-            '|' => out.push(std::mem::take(&mut current).trim().to_string()),
+            '|' => {
+                out.push(cell(&std::mem::take(&mut current)));
+                closed = true;
+            }
             c => current.push(c),
         }
     }
-    out.push(current.trim().to_string());
+    if !closed || out.is_empty() {
+        out.push(cell(&current));
+    }
     out
+}
+
+fn cell(raw: &str) -> String {
+    crate::render::escape::markdown_unescape(raw.trim())
 }
 
 fn role_of(team: &Team, text: &str) -> Option<String> {

@@ -492,7 +492,10 @@ impl Manifest {
                 if !looks_like_email(email) {
                     say(
                         &at("email"),
-                        format!("`{email}` does not look like an email address"),
+                        format!(
+                            "{} does not look like an email address",
+                            super::values::shown(email)
+                        ),
                         None,
                     );
                 }
@@ -501,7 +504,7 @@ impl Manifest {
                 if !looks_like_github_handle(handle) {
                     say(
                         &at("github"),
-                        format!("`{handle}` is not a GitHub user name"),
+                        format!("{} is not a GitHub user name", super::values::shown(handle)),
                         Some("write the handle without @, like `ada-l`".into()),
                     );
                 }
@@ -633,6 +636,7 @@ impl Manifest {
                 }
             }
         }
+        out.extend(super::values::check(self, source));
         out
     }
 }
@@ -690,18 +694,12 @@ pub fn check_timezone(name: &str) -> Result<(), String> {
     Err(format!("unknown timezone `{name}`{hint}"))
 }
 
-pub(crate) fn looks_like_email(text: &str) -> bool {
-    let mut parts = text.split('@');
-    matches!((parts.next(), parts.next(), parts.next()), (Some(user), Some(host), None)
-        if !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.') && !text.contains(char::is_whitespace))
+fn looks_like_email(text: &str) -> bool {
+    super::values::is_plain_email(text)
 }
 
-pub(crate) fn looks_like_github_handle(text: &str) -> bool {
-    !text.is_empty()
-        && text.len() <= 39
-        && !text.starts_with('-')
-        && !text.ends_with('-')
-        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+fn looks_like_github_handle(text: &str) -> bool {
+    super::values::is_github_handle(text)
 }
 
 /// A TOML or shape error (unknown key, wrong type, missing key) as a diagnostic, with a "did you

@@ -9,3 +9,4 @@ pub mod front_matter;
 pub mod import;
 pub mod manifest;
 pub mod prompt;
+pub mod values;

@@ -17,6 +17,7 @@ use self::screen::Screen;
 use crate::cli::InitArgs;
 use crate::diag::Interrupted;
 use crate::input::answers::{self, Answers};
+use crate::input::values;
 use crate::model::catalog::Catalog;
 use crate::model::recurrence::Rule;
 use crate::model::team;
@@ -50,11 +51,15 @@ pub fn ask(
         Some(_) => flags.name.clone(),
         None => {
             let empty = screen.words.get("name.empty");
+            let screen_words_not_one_line = screen.words.get("name.not_one_line");
             screen.text(
                 screen.words.get("name.prompt"),
                 Some(&flags.name),
                 |s| match s.trim() {
                     "" => Err(empty.to_string()),
+                    name if values::name_problem("the project name", name).is_some() => {
+                        Err(screen_words_not_one_line.to_string())
+                    }
                     name => Ok(name.to_string()),
                 },
             )?
@@ -62,9 +67,15 @@ pub fn ask(
     };
     let description = match &args.description {
         Some(_) => flags.description.clone(),
-        None => screen.text(screen.words.get("description.prompt"), None, |s| {
-            Ok(s.trim().to_string())
-        })?,
+        None => {
+            let not_one_line = screen.words.get("description.not_one_line");
+            screen.text(screen.words.get("description.prompt"), None, |s| {
+                match values::name_problem("the description", s) {
+                    Some(_) => Err(not_one_line.to_string()),
+                    None => Ok(s.trim().to_string()),
+                }
+            })?
+        }
     };
     let lang = match lang_flag {
         Some(lang) => lang,

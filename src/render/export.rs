@@ -107,8 +107,16 @@ pub fn json(team: &Team) -> Result<String> {
     Ok(serde_json::to_string_pretty(&doc)? + "\n")
 }
 
-/// `activity,phase,<role names...>`, one row per activity, CRLF line ends (RFC 4180).
-pub fn csv(team: &Team) -> Result<String> {
+/// `activity,phase,<role names...>`, one row per activity, CRLF line ends (RFC 4180). A cell a
+/// spreadsheet would run as a formula gets a leading `'` (SPEC §10) unless `raw`.
+pub fn csv(team: &Team, raw: bool) -> Result<String> {
+    let cell = |text: String| {
+        if raw {
+            text
+        } else {
+            super::escape::csv_cell(&text)
+        }
+    };
     let lang = team.project.lang;
     let catalog = &team.catalog;
     let mut out = ::csv::WriterBuilder::new()
@@ -120,7 +128,7 @@ pub fn csv(team: &Team) -> Result<String> {
             .role(r)
             .map_or(r.clone(), |r| r.name.get(lang).to_string())
     }));
-    out.write_record(&header)?;
+    out.write_record(header.into_iter().map(cell))?;
     for row in &team.matrix.rows {
         let Some(activity) = catalog.activity(&row.activity) else {
             continue;
@@ -133,7 +141,7 @@ pub fn csv(team: &Team) -> Result<String> {
             c.as_ref()
                 .map_or(String::new(), |c| c.letter.as_str().to_string())
         }));
-        out.write_record(&record)?;
+        out.write_record(record.into_iter().map(cell))?;
     }
     Ok(String::from_utf8(out.into_inner()?)?)
 }

@@ -1,48 +1,165 @@
-//! The helpers templates call: quoting for the format a value lands in (TOML, YAML, iCalendar,
-//! Markdown table cells, HTML) and links relative to the page being rendered.
+//! The helpers templates call: `t` (a word of the page's language), quoting for the format a
+//! value lands in (TOML, YAML, iCalendar, Markdown table cells, HTML), and links relative to the
+//! page being rendered.
+//!
+//! A helper that quotes for a format writes its result as it is (handlebars would otherwise
+//! escape it a second time for the template's format); `t` writes the word as it is and escapes
+//! each value it fills in for the template's format.
+
+use std::collections::BTreeMap;
 
 use handlebars::{
-    Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderErrorReason,
-    Renderable, StringOutput, handlebars_helper,
+    Context, Handlebars, Helper, HelperDef, HelperResult, Output, PathAndJson, RenderContext,
+    RenderError, RenderErrorReason, Renderable, ScopedJson, StringOutput, handlebars_helper,
 };
 use serde_json::Value;
 
-use super::ics;
+use super::{escape, ics};
+use crate::model::text::Lang;
+use crate::words::{self, Words};
 
 /// Registers every helper on a registry.
 pub fn register(hb: &mut Handlebars<'static>) {
-    hb.register_helper("toml", Box::new(toml_literal));
-    hb.register_helper("yaml", Box::new(yaml_literal));
-    hb.register_helper("cell", Box::new(table_cell));
-    hb.register_helper("inc", Box::new(inc));
-    hb.register_helper("ics", Box::new(ics_text));
+    hb.register_helper("t", Box::new(Translate));
+    hb.register_helper("toml", Box::new(Quote("toml", toml_literal)));
+    hb.register_helper("yaml", Box::new(Quote("yaml", yaml_literal)));
+    hb.register_helper(
+        "cell",
+        Box::new(Quote("cell", |v| escape::markdown(&text(v)))),
+    );
+    hb.register_helper("html", Box::new(Quote("html", |v| escape::html(&text(v)))));
+    hb.register_helper(
+        "ics",
+        Box::new(Quote("ics", |v| ics::escape_text(&text(v)))),
+    );
+    hb.register_helper(
+        "ics-param",
+        Box::new(Quote("ics-param", |v| ics::param_value(&text(v)))),
+    );
     hb.register_helper("ics-text", Box::new(ics_block));
-    hb.register_helper("ics-param", Box::new(ics_param));
-    hb.register_helper("rel", Box::new(relative_link));
-    hb.register_helper("html", Box::new(html_text));
+    hb.register_helper("rel", Box::new(RelativeLink));
+    hb.register_helper("inc", Box::new(inc));
 }
-
-handlebars_helper!(toml_literal: |v: Json| match v {
-    Value::String(s) => toml_edit::Value::from(s.as_str()).to_string(),
-    other => other.to_string(),
-});
-
-handlebars_helper!(yaml_literal: |v: Json| match v {
-    // A JSON string is a valid YAML double-quoted scalar.
-    Value::String(_) => v.to_string(),
-    Value::Null => String::new(),
-    other => other.to_string(),
-});
-
-handlebars_helper!(table_cell: |s: str| s.replace('|', "\\|").replace(['\n', '\r'], " "));
 
 handlebars_helper!(inc: |n: u64| n + 1);
 
-handlebars_helper!(html_text: |s: str| handlebars::html_escape(s));
+/// A value as text: a string as it is, `null` as nothing, anything else as JSON.
+fn text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
 
-handlebars_helper!(ics_text: |s: str| ics::escape_text(s));
+fn toml_literal(value: &Value) -> String {
+    match value {
+        Value::String(s) => escape::toml(s),
+        other => other.to_string(),
+    }
+}
 
-handlebars_helper!(ics_param: |s: str| ics::param_value(s));
+fn yaml_literal(value: &Value) -> String {
+    match value {
+        // A JSON string is a valid YAML double-quoted scalar, on one line.
+        Value::String(_) => value.to_string(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// The first parameter of a helper, or the error strict mode gives for a missing value.
+fn param<'a, 'rc>(h: &'a Helper<'rc>, name: &'static str) -> Result<&'a Value, RenderError> {
+    let p = h.param(0).ok_or_else(|| {
+        RenderErrorReason::ParamNotFoundForName(name, "its first parameter".into())
+    })?;
+    missing(p)?;
+    Ok(p.value())
+}
+
+fn missing(p: &PathAndJson<'_>) -> Result<(), RenderError> {
+    if p.is_value_missing() {
+        return Err(RenderErrorReason::MissingVariable(p.relative_path().cloned()).into());
+    }
+    Ok(())
+}
+
+/// `{{toml value}}` and its kind: the value quoted for one format, written as it is.
+struct Quote(&'static str, fn(&Value) -> String);
+
+impl HelperDef for Quote {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        Ok(ScopedJson::Derived(Value::String((self.1)(param(
+            h, self.0,
+        )?))))
+    }
+
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        out.write(&(self.1)(param(h, self.0)?))?;
+        Ok(())
+    }
+}
+
+/// `{{t "meeting.when" cadence=meeting.cadence …}}`: the word of the page's language (`lang` of
+/// the data) from its word file, each `{name}` filled with the value given as `name=`, escaped
+/// for the template's format. A word that is not there, or a `{name}` not given, is an error.
+struct Translate;
+
+impl HelperDef for Translate {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        r: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let key = h.param(0).and_then(|p| p.value().as_str()).ok_or_else(|| {
+            RenderErrorReason::ParamTypeMismatchForName("t", "0".into(), "a word's key".into())
+        })?;
+        let lang = ctx
+            .data()
+            .get("lang")
+            .and_then(|l| serde_json::from_value::<Lang>(l.clone()).ok())
+            .ok_or_else(|| {
+                RenderErrorReason::Other("`t` needs `lang` (en or zh) in the data".into())
+            })?;
+        let word = Words::new(lang).try_get(key).ok_or_else(|| {
+            RenderErrorReason::Other(format!("no word `{key}` in {}", Words::file(lang)))
+        })?;
+        let escape = r.get_escape_fn();
+        let mut values = BTreeMap::new();
+        for (name, value) in h.hash() {
+            missing(value)?;
+            values.insert(*name, escape(&text(value.value())));
+        }
+        if let Some(name) = words::placeholders(word)
+            .into_iter()
+            .find(|n| !values.contains_key(n))
+        {
+            return Err(RenderErrorReason::Other(format!(
+                "the word `{key}` of {} needs `{name}=…`",
+                Words::file(lang)
+            ))
+            .into());
+        }
+        out.write(&words::fill(word, |n| values.get(n).map(String::as_str)))?;
+        Ok(())
+    }
+}
 
 /// `{{#ics-text}}…{{/ics-text}}`: renders the block, then escapes it as one iCalendar TEXT value.
 fn ics_block<'reg, 'rc>(
@@ -62,23 +179,46 @@ fn ics_block<'reg, 'rc>(
 }
 
 /// `{{rel "deliverables/prd.md"}}`: a path under `docs/`, relative to the page being rendered.
-fn relative_link<'reg, 'rc>(
-    h: &Helper<'rc>,
-    _: &'reg Handlebars<'reg>,
-    ctx: &'rc Context,
-    _: &mut RenderContext<'reg, 'rc>,
-    out: &mut dyn Output,
-) -> HelperResult {
-    let target = h.param(0).and_then(|p| p.value().as_str()).ok_or_else(|| {
-        RenderErrorReason::ParamTypeMismatchForName("rel", "0".into(), "string".into())
-    })?;
-    let page = ctx
-        .data()
-        .pointer("/page/path")
-        .and_then(Value::as_str)
-        .unwrap_or("docs/index.md");
-    out.write(&relative(page, &format!("docs/{target}")))?;
-    Ok(())
+/// Paths are made of ids, so they need no escaping; as a value (`(rel …)` given to `t`) it is
+/// escaped like any other.
+struct RelativeLink;
+
+impl RelativeLink {
+    fn link(h: &Helper<'_>, ctx: &Context) -> Result<String, RenderError> {
+        let target = param(h, "rel")?.as_str().ok_or_else(|| {
+            RenderErrorReason::ParamTypeMismatchForName("rel", "0".into(), "string".into())
+        })?;
+        let page = ctx
+            .data()
+            .pointer("/page/path")
+            .and_then(Value::as_str)
+            .unwrap_or("docs/index.md");
+        Ok(relative(page, &format!("docs/{target}")))
+    }
+}
+
+impl HelperDef for RelativeLink {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        Ok(ScopedJson::Derived(Value::String(Self::link(h, ctx)?)))
+    }
+
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        out.write(&Self::link(h, ctx)?)?;
+        Ok(())
+    }
 }
 
 /// The path from the directory of `from` to `to`, both relative to the project root.
@@ -96,41 +236,4 @@ pub fn relative(from: &str, to: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn relative_paths() {
-        assert_eq!(
-            relative("docs/team/raci.md", "docs/team/roles/pm.md"),
-            "roles/pm.md"
-        );
-        assert_eq!(
-            relative("docs/team/roles/pm.md", "docs/deliverables/prd.md"),
-            "../../deliverables/prd.md"
-        );
-        assert_eq!(
-            relative("docs/checklist.md", "docs/deliverables/prd.md"),
-            "deliverables/prd.md"
-        );
-        assert_eq!(
-            relative("README.md", "docs/checklist.md"),
-            "docs/checklist.md"
-        );
-    }
-
-    #[test]
-    fn helpers_quote_for_their_formats() {
-        let mut hb = Handlebars::new();
-        hb.register_escape_fn(handlebars::no_escape);
-        register(&mut hb);
-        let data = serde_json::json!({"s": "a \"b\" | c\\d"});
-        let out = hb
-            .render_template("{{toml s}}\n{{yaml s}}\n{{cell s}}", &data)
-            .unwrap();
-        assert_eq!(
-            out,
-            "'a \"b\" | c\\d'\n\"a \\\"b\\\" | c\\\\d\"\na \"b\" \\| c\\d"
-        );
-    }
-}
+mod tests;

@@ -1,7 +1,8 @@
 //! The text rules of RFC 5545 for a rendered calendar: TEXT and parameter values escaped, content
 //! lines folded at 75 octets (never inside a UTF-8 character), CRLF after every line.
 
-/// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newline escaped.
+/// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newline escaped, other
+/// control characters (a carriage return among them) left out.
 pub fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -10,7 +11,8 @@ pub fn escape_text(text: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            // A TEXT value holds no control character but a tab (RFC 5545 §3.3.11).
+            c if c.is_control() && c != '\t' => {}
             c => out.push(c),
         }
     }

@@ -15,6 +15,7 @@ pub fn text(answers: &Answers, catalog: &Catalog, renderer: &Renderer) -> Result
     let lang = a.lang;
     let named = |id: &str, name: Option<&crate::model::text::Text>| json!({ "id": id, "name": name.map_or(id, |n| n.get(lang)) });
     let data = json!({
+        "lang": lang,
         "mlteam": { "version": env!("CARGO_PKG_VERSION") },
         "project": {
             "name": a.name,

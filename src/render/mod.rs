@@ -1,8 +1,14 @@
 //! Rendering: the data of the view turned into pages in memory. Templates are the embedded set,
-//! then the project's own files of the same name under `.mlteam/templates/` (SPEC §9), in strict
-//! handlebars; exports (JSON, CSV, HTML) and the last pass each file type gets live here too.
-//! Nothing here touches the disk for writing.
+//! then the project's own files under `.mlteam/templates/` (SPEC §9), in strict handlebars, each
+//! escaping its values for the format it writes; exports (JSON, CSV, HTML) and the last pass each
+//! file type gets live here too. Nothing here touches the disk for writing.
+//!
+//! A page `P` in language `L` (`en/raci.md`) renders with the first template of: the project's
+//! `L/P`, the project's `pages/P`, the built-in `L/P`, the built-in `pages/P`. Pages built alike
+//! in every language share one template under `pages/`, whose words come from the language's
+//! word file through the `t` helper.
 
+pub mod escape;
 pub mod export;
 pub mod helpers;
 pub mod html;
@@ -14,7 +20,7 @@ pub mod status;
 pub mod status_page;
 pub mod stub;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -32,22 +38,76 @@ pub type Data = handlebars::Context;
 /// Where a project keeps its own versions of the templates.
 pub use crate::view::paths::TEMPLATE_OVERRIDES as OVERRIDE_DIR;
 
+/// The folder of the templates every language shares, built-in and in a project.
+pub const SHARED: &str = "pages";
+
+/// What a template writes, which decides how its values are escaped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `*.md`: every value is Markdown-escaped and kept on one line.
+    Markdown,
+    /// `*.html`: every value is HTML-escaped.
+    Html,
+    /// Anything else (TOML, iCalendar, CODEOWNERS): every value is kept on one line; the format
+    /// helpers (`toml`, `ics`, `ics-text`, `ics-param`) quote for their formats.
+    Plain,
+}
+
+impl Format {
+    /// The format of a template or page, by its name.
+    pub fn of(name: &str) -> Format {
+        if name.ends_with(".md") {
+            Format::Markdown
+        } else if name.ends_with(".html") {
+            Format::Html
+        } else {
+            Format::Plain
+        }
+    }
+
+    const ALL: [Format; 3] = [Format::Markdown, Format::Html, Format::Plain];
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    fn escape(self) -> fn(&str) -> String {
+        match self {
+            Format::Markdown => escape::markdown,
+            Format::Html => escape::html,
+            Format::Plain => escape::line,
+        }
+    }
+}
+
 pub struct Renderer {
-    hb: Handlebars<'static>,
-    /// Template name → where its text came from (for error messages) and the text.
+    /// One registry per [`Format`]: handlebars escapes per registry.
+    registries: Vec<Handlebars<'static>>,
+    /// Template name → where its text came from (for error messages) and the text. Built-in
+    /// templates are named by their path under `templates/` without `.hbs`, a project's by its
+    /// path under the project (`.mlteam/templates/en/raci.md`).
     sources: BTreeMap<String, (String, String)>,
     lang: Option<Lang>,
 }
 
 impl Renderer {
-    /// The built-in templates of `lang` (all languages when `None`), replaced by the project's
-    /// own where `project` has them.
+    /// The built-in templates of `lang` (all languages when `None`) and the shared ones, with
+    /// the project's own where `project` has them.
     pub fn new(project: Option<&Path>, lang: Option<Lang>) -> Result<Renderer> {
-        let wanted = |name: &str| lang.is_none_or(|l| name.starts_with(&format!("{l}/")));
-        let mut hb = Handlebars::new();
-        hb.set_strict_mode(true);
-        hb.register_escape_fn(handlebars::no_escape);
-        helpers::register(&mut hb);
+        let wanted = |name: &str| {
+            name.starts_with(&format!("{SHARED}/"))
+                || lang.is_none_or(|l| name.starts_with(&format!("{l}/")))
+        };
+        let mut registries: Vec<Handlebars<'static>> = Format::ALL
+            .iter()
+            .map(|format| {
+                let mut hb = Handlebars::new();
+                hb.set_strict_mode(true);
+                hb.register_escape_fn(format.escape());
+                helpers::register(&mut hb);
+                hb
+            })
+            .collect();
         let mut sources = BTreeMap::new();
         for (path, text) in assets::files() {
             if let Some(name) = path.strip_suffix(".hbs").filter(|n| wanted(n)) {
@@ -66,7 +126,7 @@ impl Renderer {
                     &shown,
                     "a template",
                 )?;
-                sources.insert(name, (crate::diag::shown(&file), text));
+                sources.insert(format!("{OVERRIDE_DIR}/{name}"), (shown, text));
             }
         }
         // Compiling is most of the start-up cost and grows with a template's length: split it
@@ -101,11 +161,17 @@ impl Renderer {
         });
         for ((name, (origin, text)), template) in first.iter().chain(&second).zip(compiled) {
             match template {
-                Ok(template) => hb.register_template(name, template),
+                Ok(template) => {
+                    registries[Format::of(name).index()].register_template(name, template);
+                }
                 Err(e) => return Err(Invalid(vec![template_diagnostic(origin, text, &e)]).into()),
             }
         }
-        Ok(Renderer { hb, sources, lang })
+        Ok(Renderer {
+            registries,
+            sources,
+            lang,
+        })
     }
 
     /// The language whose templates this renderer holds (`None`: all).
@@ -113,17 +179,76 @@ impl Renderer {
         self.lang
     }
 
-    /// The names of the templates, with where each comes from.
-    pub fn templates(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.sources
-            .iter()
-            .map(|(name, (origin, _))| (name.as_str(), origin.as_str()))
+    /// The template that renders page `name` (`en/raci.md`), in the order of the module's doc.
+    fn resolve(&self, name: &str) -> Option<&str> {
+        let candidates = match name.split_once('/') {
+            Some((_, page)) => vec![
+                format!("{OVERRIDE_DIR}/{name}"),
+                format!("{OVERRIDE_DIR}/{SHARED}/{page}"),
+                name.to_string(),
+                format!("{SHARED}/{page}"),
+            ],
+            None => vec![format!("{OVERRIDE_DIR}/{name}"), name.to_string()],
+        };
+        candidates
+            .into_iter()
+            .find_map(|candidate| self.sources.get_key_value(&candidate))
+            .map(|(name, _)| name.as_str())
     }
 
-    /// Renders a template; an error names the template's file, line and column.
+    /// Where the template that renders page `name` comes from: a file under `templates/` (built
+    /// in) or the project's own.
+    pub fn origin(&self, name: &str) -> Option<&str> {
+        self.resolve(name)
+            .and_then(|t| self.sources.get(t))
+            .map(|(origin, _)| origin.as_str())
+    }
+
+    /// Every page this renderer can render (`en/raci.md`, …), with where its template comes
+    /// from.
+    pub fn pages(&self) -> Vec<(String, &str)> {
+        let langs: Vec<Lang> = self.lang.map_or(Lang::ALL.to_vec(), |l| vec![l]);
+        let pages: BTreeSet<&str> = self
+            .sources
+            .keys()
+            .filter(|name| !name.starts_with(OVERRIDE_DIR))
+            .filter_map(|name| name.split_once('/').map(|(_, page)| page))
+            .collect();
+        langs
+            .iter()
+            .flat_map(|lang| pages.iter().map(move |page| format!("{lang}/{page}")))
+            .filter_map(|name| self.origin(&name).map(|origin| (name, origin)))
+            .collect()
+    }
+
+    /// The project's templates that render no page: misnamed, or always shadowed by another.
+    pub fn unused(&self) -> Vec<&str> {
+        let used: BTreeSet<&str> = self.pages().into_iter().map(|(_, o)| o).collect();
+        self.sources
+            .iter()
+            .filter(|(name, (origin, _))| {
+                name.starts_with(OVERRIDE_DIR) && !used.contains(origin.as_str())
+            })
+            .map(|(_, (origin, _))| origin.as_str())
+            .collect()
+    }
+
+    /// Renders page `name` (`en/raci.md`) with the template that resolves for it; an error names
+    /// the template's file, line and column.
     pub fn render(&self, name: &str, data: &Data) -> Result<String> {
-        self.hb.render_with_context(name, data).map_err(|e| {
-            let template = e.template_name.clone().unwrap_or_else(|| name.to_string());
+        let Some(template) = self.resolve(name) else {
+            return Err(Invalid(vec![Diagnostic::new(
+                format!("templates/{name}.hbs"),
+                "no template renders this page",
+            )])
+            .into());
+        };
+        let registry = &self.registries[Format::of(template).index()];
+        registry.render_with_context(template, data).map_err(|e| {
+            let template = e
+                .template_name
+                .clone()
+                .unwrap_or_else(|| template.to_string());
             let (origin, text) = self
                 .sources
                 .get(&template)

@@ -208,11 +208,18 @@ fn render_page(
         Kind::Calendar => raw = ics::carry_over(&raw, existing(&page.path).as_deref()),
         _ => {}
     }
+    // Values are escaped so that none can write a marker: broken markers come from the template.
     let text = finish(&page.path, &raw).map_err(|message| {
+        let template = renderer.origin(&name).unwrap_or(&name);
         Invalid(vec![
-            Diagnostic::new(format!("template {name}"), message).help(
-                "every `mlteam:begin NAME` marker needs its `mlteam:end NAME` on a later line",
-            ),
+            Diagnostic::new(
+                template,
+                format!(
+                    "renders {} with broken mlteam markers: {message}",
+                    page.path
+                ),
+            )
+            .help("every `mlteam:begin NAME` marker needs its `mlteam:end NAME` on a later line"),
         ])
     })?;
     Ok(Rendered {

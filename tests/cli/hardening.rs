@@ -699,7 +699,7 @@ fn templates_export_takes_an_absolute_folder_inside_the_project_only() {
         ],
     );
     assert_eq!(output.status.code(), Some(0), "{output:?}");
-    assert!(project.exists("custom/en/raci.md.hbs"));
+    assert!(project.exists("custom/pages/raci.md.hbs"));
 
     let before = project.snapshot();
     let outside = project.parent().canonicalize().unwrap().join("loose");

@@ -6,6 +6,7 @@ mod support;
 mod bad_input;
 mod calendar;
 mod checklist;
+mod escaping;
 mod hardening;
 mod init;
 mod interactive;

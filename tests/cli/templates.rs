@@ -17,6 +17,26 @@ fn a_project_template_replaces_the_built_in_one() {
     );
 }
 
+/// `templates list`: each page of each language with the file that renders it.
+fn listed(project: &Project, args: &[&str]) -> Vec<(String, String)> {
+    let mut all = vec!["templates", "list"];
+    all.extend(args);
+    stdout(&project.run(&all).output().unwrap())
+        .lines()
+        .filter_map(|l| {
+            let (name, origin) = l.split_once("  ")?;
+            Some((name.trim().to_string(), origin.trim().to_string()))
+        })
+        .collect()
+}
+
+fn origin(listed: &[(String, String)], page: &str) -> Option<String> {
+    listed
+        .iter()
+        .find(|(name, _)| name == page)
+        .map(|(_, origin)| origin.clone())
+}
+
 #[test]
 fn export_copies_the_templates_out_and_never_clobbers() {
     let project = Project::new();
@@ -26,46 +46,132 @@ fn export_copies_the_templates_out_and_never_clobbers() {
         .output()
         .unwrap();
     assert!(output.status.success(), "{output:?}");
-    let exported = project.file(".mlteam/templates/en/raci.md.hbs");
+    let exported = project.file(".mlteam/templates/pages/raci.md.hbs");
     assert!(exported.contains("<!-- mlteam:begin raci-matrix -->"));
+    assert_eq!(
+        project.file(".mlteam/templates/en/mlteam.toml.hbs"),
+        fs_err::read_to_string("templates/en/mlteam.toml.hbs").unwrap()
+    );
     assert!(
         !project.exists(".mlteam/templates/zh"),
         "only the language asked for"
     );
+    // What was exported renders what the built-in templates render.
+    let before = project.snapshot();
+    project.mlteam(&["sync"]).ok();
+    assert_eq!(project.snapshot(), before);
 
-    project.write(".mlteam/templates/en/raci.md.hbs", "mine\n");
+    project.write(".mlteam/templates/pages/raci.md.hbs", "mine\n");
     let output = project
         .run(&["templates", "export", "--lang", "en"])
         .output()
         .unwrap();
     assert!(output.status.success());
     assert!(
-        stdout(&output).contains("skipped  .mlteam/templates/en/raci.md.hbs"),
+        stdout(&output).contains("skipped  .mlteam/templates/pages/raci.md.hbs"),
         "{}",
         stdout(&output)
     );
-    assert_eq!(project.file(".mlteam/templates/en/raci.md.hbs"), "mine\n");
+    assert_eq!(
+        project.file(".mlteam/templates/pages/raci.md.hbs"),
+        "mine\n"
+    );
 
-    let listed = stdout(&project.run(&["templates", "list"]).output().unwrap());
-    let origin = |name: &str| {
-        listed.lines().find_map(|l| {
-            l.split_whitespace()
-                .collect::<Vec<_>>()
-                .split_first()
-                .filter(|(n, _)| **n == name)
-                .map(|(_, o)| o.join(" "))
-        })
+    let listed = listed(&project, &[]);
+    assert_eq!(
+        origin(&listed, "en/raci.md").as_deref(),
+        Some("demo/.mlteam/templates/pages/raci.md.hbs"),
+        "{listed:?}"
+    );
+    // The shared templates serve every language; the manifest's is per language.
+    assert_eq!(
+        origin(&listed, "zh/role.md").as_deref(),
+        Some("demo/.mlteam/templates/pages/role.md.hbs"),
+        "{listed:?}"
+    );
+    assert_eq!(
+        origin(&listed, "zh/mlteam.toml").as_deref(),
+        Some("templates/zh/mlteam.toml.hbs"),
+        "{listed:?}"
+    );
+}
+
+/// SPEC §9, the order a page's template is picked in: the project's `L/P`, the project's
+/// `pages/P`, the built-in `L/P`, the built-in `pages/P`.
+#[test]
+fn a_language_override_beats_a_shared_one_which_beats_the_built_in() {
+    let card = |lang: &str, language_override: bool| {
+        let project = Project::new();
+        project.write(
+            ".mlteam/templates/pages/role.md.hbs",
+            "# {{role.name}}\n\nShared by every language.\n",
+        );
+        if language_override {
+            project.write(
+                ".mlteam/templates/en/role.md.hbs",
+                "# {{role.name}}\n\nEnglish only.\n",
+            );
+        }
+        project.init(&["--roles", "ml-engineer", "--lang", lang]);
+        let listed = listed(&project, &[]);
+        (
+            project.file("docs/team/roles/ml-engineer.md"),
+            origin(&listed, &format!("{lang}/role.md")).unwrap(),
+        )
     };
     assert_eq!(
-        origin("en/raci.md").as_deref(),
-        Some("demo/.mlteam/templates/en/raci.md.hbs"),
-        "{listed}"
+        card("en", true),
+        (
+            "# ML engineer\n\nEnglish only.\n".to_string(),
+            "demo/.mlteam/templates/en/role.md.hbs".to_string()
+        )
     );
     assert_eq!(
-        origin("zh/role.md").as_deref(),
-        Some("templates/zh/role.md.hbs"),
-        "{listed}"
+        card("zh", true),
+        (
+            "# 机器学习工程师\n\nShared by every language.\n".to_string(),
+            "demo/.mlteam/templates/pages/role.md.hbs".to_string()
+        )
     );
+    assert_eq!(
+        card("en", false),
+        (
+            "# ML engineer\n\nShared by every language.\n".to_string(),
+            "demo/.mlteam/templates/pages/role.md.hbs".to_string()
+        )
+    );
+}
+
+#[test]
+fn a_template_that_renders_no_page_is_listed_as_unused() {
+    let project = Project::new();
+    project.init(&[]);
+    project.write(".mlteam/templates/en/raci.mdd.hbs", "typo\n");
+    project.write(".mlteam/templates/en/raci.md.hbs", "{{project.name}}\n");
+    let listed = listed(&project, &["--lang", "en"]);
+    assert_eq!(
+        origin(&listed, "(unused)").as_deref(),
+        Some("demo/.mlteam/templates/en/raci.mdd.hbs"),
+        "{listed:?}"
+    );
+    assert_eq!(
+        origin(&listed, "en/raci.md").as_deref(),
+        Some("demo/.mlteam/templates/en/raci.md.hbs")
+    );
+    assert!(listed.iter().all(|(name, _)| !name.starts_with("zh/")));
+}
+
+/// A shared template written before a project's language changed keeps working in the other
+/// language: the words come from the page's language.
+#[test]
+fn an_exported_shared_template_speaks_the_projects_language() {
+    let project = Project::new();
+    project.init(&["--lang", "zh", "--roles", "ml-engineer"]);
+    let before = project.file("docs/team/raci.md");
+    project.mlteam(&["templates", "export"]).ok();
+    project.mlteam(&["sync"]).ok();
+    assert_eq!(project.file("docs/team/raci.md"), before);
+    assert!(before.starts_with("# RACI矩阵：demo\n"), "{before}");
 }
 
 #[test]
@@ -119,7 +225,7 @@ fn export_has_a_dry_run() {
         .unwrap();
     assert!(output.status.success());
     assert!(
-        stdout(&output).contains("将创建  .mlteam/templates/zh/raci.md.hbs"),
+        stdout(&output).contains("将创建  .mlteam/templates/pages/raci.md.hbs"),
         "{}",
         stdout(&output)
     );
