@@ -153,7 +153,10 @@ impl Scope {
         match self {
             Scope::All => true,
             Scope::Matrix => *kind == Kind::Raci,
-            Scope::Progress => matches!(kind, Kind::Checklist | Kind::Role(_) | Kind::TeamReadme),
+            Scope::Progress => matches!(
+                kind,
+                Kind::Checklist | Kind::Plan | Kind::Role(_) | Kind::TeamReadme
+            ),
         }
     }
 }

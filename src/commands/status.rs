@@ -46,7 +46,7 @@ pub fn run(global: &Global, args: &StatusArgs) -> Result<()> {
         },
     };
     if let Some(file) = &args.html {
-        let text = crate::render::status_page::html(&team, &status, &root)?;
+        let text = crate::render::status_page::html(&team, &status, &progress, &root)?;
         emit_to("--html", &root, Some(file), &text)?;
     }
     let text = match args.format.unwrap_or(StatusFormat::Text) {

@@ -100,6 +100,20 @@ pub fn markdown_unescape(text: &str) -> String {
 }
 
 /// HTML text or attribute value.
+/// A name inside a Mermaid gantt chart (a task, a section): on one line, without the characters
+/// Mermaid reads as syntax there (`:` ends a task's name, `;` a statement, `#` and `%` start
+/// entities and comments, `<` `>` HTML).
+pub fn gantt(text: &str) -> String {
+    let clean: String = line(text)
+        .chars()
+        .map(|c| match c {
+            ':' | ';' | '#' | '%' | '<' | '>' | '`' => ' ',
+            c => c,
+        })
+        .collect();
+    clean.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 pub fn html(text: &str) -> String {
     handlebars::html_escape(text)
 }

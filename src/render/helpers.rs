@@ -37,6 +37,10 @@ pub fn register(hb: &mut Handlebars<'static>) {
         Box::new(Quote("ics-param", |v| ics::param_value(&text(v)))),
     );
     hb.register_helper("ics-text", Box::new(ics_block));
+    hb.register_helper(
+        "gantt",
+        Box::new(Quote("gantt", |v| escape::gantt(&text(v)))),
+    );
     hb.register_helper("rel", Box::new(RelativeLink));
     hb.register_helper("inc", Box::new(inc));
 }

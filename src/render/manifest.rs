@@ -31,6 +31,16 @@ pub fn text(answers: &Answers, catalog: &Catalog, renderer: &Renderer) -> Result
         })).collect::<Vec<_>>(),
         "meetings": a.meetings.iter().map(|m| named(m, catalog.meeting(m).map(|m| &m.name))).collect::<Vec<_>>(),
         "max_share": manifest::DEFAULT_MAX_SHARE,
+        "kind_name": catalog.kind(&a.kind).map_or(a.kind.as_str(), |k| k.name.get(lang)),
+        "schedule": catalog.kind(&a.kind).map(|k| {
+            catalog
+                .phases
+                .iter()
+                .filter_map(|p| k.schedule.get(&p.id).map(|length| json!({
+                    "id": p.id, "length": length, "name": p.name.get(lang),
+                })))
+                .collect::<Vec<_>>()
+        }),
     });
     let raw = renderer.render(&format!("{lang}/mlteam.toml"), &data.into())?;
     super::pages::finish(manifest::FILE, &raw).map_err(anyhow::Error::msg)

@@ -23,6 +23,8 @@ pub enum Kind {
     Meeting(String),
     Calendar,
     Checklist,
+    /// `docs/plan.md`: the phases with dates, a timeline, what is late or due soon.
+    Plan,
     /// `.github/CODEOWNERS`, when people have GitHub handles.
     Codeowners,
 }
@@ -38,6 +40,7 @@ impl Kind {
             Kind::Meeting(_) => "meeting.md",
             Kind::Calendar => "calendar.ics",
             Kind::Checklist => "checklist.md",
+            Kind::Plan => "plan.md",
             Kind::Codeowners => "codeowners",
         }
     }
@@ -81,6 +84,7 @@ pub fn all(team: &Team) -> Vec<Page> {
     );
     out.push(page(paths::CALENDAR.into(), Kind::Calendar));
     out.push(page(paths::CHECKLIST.into(), Kind::Checklist));
+    out.push(page(paths::PLAN.into(), Kind::Plan));
     if team.members.iter().any(|m| m.github.is_some()) {
         out.push(page(paths::CODEOWNERS.into(), Kind::Codeowners));
     }

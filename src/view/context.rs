@@ -27,7 +27,18 @@ pub struct Context {
     pub meetings: Vec<MeetingView>,
     pub checklist: ChecklistView,
     pub plan: PlanView,
+    /// Where the team's shared pages are, relative to `docs/` (what `rel` takes).
+    pub links: Links,
     pub calendar: calendar::Calendar,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Links {
+    pub team: String,
+    pub raci: String,
+    pub checklist: String,
+    pub plan: String,
+    pub calendar: String,
 }
 
 /// The project's plan: its phases on the calendar with their deliverables and gates, and what
@@ -71,6 +82,8 @@ pub struct Bar {
     pub key: String,
     pub start: String,
     pub end: String,
+    /// The day after `end`: Mermaid's end dates are exclusive.
+    pub until: String,
     /// Mermaid's status tags: `done`, `active` (draft or review), `crit` (overdue), combined.
     pub tags: String,
 }
@@ -91,6 +104,8 @@ pub struct PlanItem {
     pub phase: PhaseRef,
     /// Days from today to the due date (negative: overdue by that many).
     pub days: i32,
+    /// Days overdue (0 when it is not).
+    pub late: i32,
 }
 
 #[derive(Debug, Serialize)]
@@ -411,6 +426,13 @@ impl Builder<'_> {
             meetings: team.meetings.iter().map(|m| self.meeting_view(m)).collect(),
             checklist: self.checklist(),
             plan: self.plan(),
+            links: Links {
+                team: paths::under_docs(paths::TEAM_README).to_string(),
+                raci: paths::under_docs(paths::RACI).to_string(),
+                checklist: paths::under_docs(paths::CHECKLIST).to_string(),
+                plan: paths::under_docs(paths::PLAN).to_string(),
+                calendar: paths::under_docs(paths::CALENDAR).to_string(),
+            },
             calendar: calendar::calendar(team, self.today),
         }
     }
@@ -803,10 +825,17 @@ impl Builder<'_> {
                         .into_iter()
                         .filter_map(|(on, tag)| on.then_some(tag))
                         .collect();
+                        let until = d
+                            .due
+                            .parse::<Date>()
+                            .ok()
+                            .and_then(|due| due.tomorrow().ok())
+                            .map_or_else(|| d.due.clone(), |day| day.to_string());
                         Bar {
                             key: d.id.replace('-', "_"),
                             start,
                             end: d.due.clone(),
+                            until,
                             tags: tags.join(", "),
                             deliverable: d.clone(),
                         }
@@ -851,6 +880,7 @@ impl Builder<'_> {
             .filter(|(_, r)| !r.done && !r.due.is_empty())
             .map(|(d, r)| PlanItem {
                 days: days_to(&r.due),
+                late: (-days_to(&r.due)).max(0),
                 owner: self.role_ref(self.owner_of(d)),
                 phase: self.phase_ref(&self.phase_of(d)),
                 deliverable: r,

@@ -10,6 +10,7 @@ pub const TEAM_README: &str = "docs/team/README.md";
 pub const RACI: &str = "docs/team/raci.md";
 pub const CALENDAR: &str = "docs/meetings/calendar.ics";
 pub const CHECKLIST: &str = "docs/checklist.md";
+pub const PLAN: &str = "docs/plan.md";
 pub const CODEOWNERS: &str = ".github/CODEOWNERS";
 
 /// The folders whose files mlteam generates one per role, deliverable or meeting.

@@ -52,6 +52,8 @@ pub struct PhaseProgress {
     pub total: usize,
     pub done: usize,
     pub overdue: usize,
+    /// `done` as a whole percentage of `total` (0 when the phase has no deliverable).
+    pub percent: usize,
     pub gate: Option<String>,
 }
 
@@ -144,6 +146,7 @@ pub fn build(team: &Team, progress: &Progress, today: Date) -> Status {
             total: p.total,
             done: p.done,
             overdue: p.bars.iter().filter(|b| b.deliverable.overdue).count(),
+            percent: (p.done * 100).checked_div(p.total).unwrap_or(0),
             gate: p.gate.clone(),
         })
         .collect();
@@ -397,13 +400,23 @@ pub struct Diamond {
 }
 
 const ROW: u32 = 22;
+/// How many columns (a CJK character takes two) a bar's label may take left of the chart.
+const LABEL_COLUMNS: usize = 40;
+
+/// `text` cut to `columns` display columns, with an ellipsis when cut.
+fn fit(text: &str, columns: usize) -> String {
+    if dialoguer::console::measure_text_width(text) <= columns {
+        return text.to_string();
+    }
+    dialoguer::console::truncate_str(text, columns, "…").into_owned()
+}
 
 /// The plan drawn as bars: a band per phase, a bar per deliverable due in it, a diamond per gate.
 pub fn timeline(context: &Context, month: impl Fn(Date) -> String) -> Option<Timeline> {
     let plan = &context.plan;
     let start: Date = plan.start.parse().ok()?;
     let end: Date = plan.end.parse().ok()?;
-    let (width, left, right) = (960u32, 230u32, 950u32);
+    let (width, left, right) = (960u32, 280u32, 950u32);
     let days = f64::from(start.until(end).ok()?.get_days() + 1);
     let x = |date: Date| -> u32 {
         let offset = f64::from(start.until(date).map_or(0, |s| s.get_days()));
@@ -462,7 +475,7 @@ pub fn timeline(context: &Context, month: impl Fn(Date) -> String) -> Option<Tim
             rows.push(TimelineRow {
                 y,
                 text_y: y + 15,
-                label: d.title.clone(),
+                label: fit(&d.title, LABEL_COLUMNS),
                 x: x(from),
                 w: x_end(to).saturating_sub(x(from)).max(2),
                 class,
@@ -514,6 +527,10 @@ pub struct HeatCell {
     pub load: usize,
     /// 0 (none) to 100 (the heaviest cell of the team).
     pub shade: u32,
+    /// The shade as a CSS alpha, `0.00` to `1.00`.
+    pub alpha: String,
+    /// Whether the cell is dark enough to need light text.
+    pub dark: bool,
 }
 
 pub fn heat(status: &Status) -> Heat {
@@ -534,9 +551,14 @@ pub fn heat(status: &Status) -> Heat {
                 cells: p
                     .load
                     .iter()
-                    .map(|&load| HeatCell {
-                        load,
-                        shade: (load * 100 / max) as u32,
+                    .map(|&load| {
+                        let shade = (load * 100 / max) as u32;
+                        HeatCell {
+                            load,
+                            shade,
+                            alpha: format!("{:.2}", f64::from(shade) / 100.0),
+                            dark: shade > 60,
+                        }
                     })
                     .collect(),
             })
