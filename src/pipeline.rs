@@ -6,10 +6,10 @@
 use std::io::Write as _;
 
 use anyhow::{Result, bail};
+use jiff::civil::Date;
 
 use crate::cli::{Global, WriteArgs};
-use crate::diag::{Diagnostic, Refused};
-use crate::diag::{closed_pipe, shown};
+use crate::diag::{Diagnostic, Refused, closed_pipe, shown};
 use crate::input::front_matter;
 use crate::input::manifest::{self, Manifest, Source};
 use crate::model::catalog::of_kind;
@@ -212,15 +212,35 @@ pub fn sync_team_then(
         .iter()
         .cloned()
         .partition(|p| matrix_imported && p.kind == Kind::Raci);
-    let mut conflicts = refresh(root, team, &renderer, &rest, args.force, &ui, &mut plan)?;
+    let how = Refresh::today(args.force);
+    let mut conflicts = refresh(root, team, &renderer, &rest, how, &ui, &mut plan)?;
+    let imported = Refresh::today(true);
     conflicts.extend(refresh(
-        root, team, &renderer, &matrix, true, &ui, &mut plan,
+        root, team, &renderer, &matrix, imported, &ui, &mut plan,
     )?);
     if scope == Scope::All {
         add_orphans(root, team, &pages, &ui, &mut plan)?;
     }
     carry_out(root, &plan, conflicts, &ui, global, args.dry_run, epilogue)?;
     Ok(())
+}
+
+/// How [`refresh`] renders: whether it overwrites regions edited by hand, and the day overdue
+/// and due-soon items are reckoned from.
+#[derive(Debug, Clone, Copy)]
+pub struct Refresh {
+    pub force: bool,
+    pub as_of: Date,
+}
+
+impl Refresh {
+    /// Today, overwriting hand edits when forced: what every writing command does.
+    pub fn today(force: bool) -> Refresh {
+        Refresh {
+            force,
+            as_of: crate::today(),
+        }
+    }
 }
 
 /// Renders `pages` and adds to `plan` what each would do to its file; returns the regions edited
@@ -230,11 +250,12 @@ pub fn refresh(
     team: &Team,
     renderer: &Renderer,
     pages: &[Page],
-    force: bool,
+    how: Refresh,
     ui: &Words,
     plan: &mut Plan,
-) -> Result<Vec<crate::diag::Diagnostic>> {
-    let rendered = pages::render(team, renderer, pages, crate::today(), |p| {
+) -> Result<Vec<Diagnostic>> {
+    let Refresh { force, as_of } = how;
+    let rendered = pages::render(team, renderer, pages, as_of, |p| {
         root.read(p).ok().flatten()
     })?;
     let mut conflicts = Vec::new();

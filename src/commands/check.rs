@@ -5,6 +5,7 @@
 use std::io::Write as _;
 
 use anyhow::Result;
+use jiff::civil::Date;
 
 use super::{project_root, ui_for};
 use crate::cli::{CheckArgs, Global};
@@ -14,12 +15,13 @@ use crate::model::ids;
 use crate::model::progress::Progress;
 use crate::model::review::{self, Finding, Severity};
 use crate::model::team::Team;
-use crate::pipeline;
+use crate::pipeline::{self, Refresh};
 use crate::render::Renderer;
 use crate::render::pages::{self, Kind};
 use crate::view::paths;
 use crate::words::Words;
 use crate::write::plan::{Action, Plan};
+use crate::write::region;
 use crate::write::root::Root;
 
 pub fn run(global: &Global, args: &CheckArgs) -> Result<()> {
@@ -242,8 +244,17 @@ fn doc_problems(
 ) -> Result<Vec<Diagnostic>> {
     let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
     let pages = pages::all(team);
+    // What is overdue changes with the day alone: the docs are judged as of the day they were
+    // written, so that a date passing does not fail a build by itself; that they are behind
+    // today is advice (below).
+    let today = crate::today();
+    let as_of = recorded_as_of(root).unwrap_or(today);
     let mut plan = Plan::default();
-    let mut out = match pipeline::refresh(root, team, &renderer, &pages, false, ui, &mut plan) {
+    let how = Refresh {
+        force: false,
+        as_of,
+    };
+    let mut out = match pipeline::refresh(root, team, &renderer, &pages, how, ui, &mut plan) {
         Ok(conflicts) => conflicts,
         // A file that cannot be read (not UTF-8, no permission) is one more problem to list.
         Err(error) => vec![Diagnostic::new(shown(root.path()), format!("{error:#}"))],
@@ -280,5 +291,38 @@ fn doc_problems(
             out.push(Diagnostic::new(&file, message));
         }
     }
+    if as_of != today && out.is_empty() {
+        let mut now = Plan::default();
+        let how = Refresh {
+            force: false,
+            as_of: today,
+        };
+        pipeline::refresh(root, team, &renderer, &pages, how, ui, &mut now)?;
+        let behind = now
+            .changes
+            .iter()
+            .filter(|c| matches!(c.action, Action::Update { .. }))
+            .count();
+        if behind > 0 {
+            let date = as_of.to_string();
+            out.push(
+                Diagnostic::new(
+                    shown(&root.path().join(paths::PLAN)),
+                    ui.count("finding.behind", behind, &[("date", &date)]),
+                )
+                .help(ui.get("finding.behind_help"))
+                .warning(),
+            );
+        }
+    }
     Ok(out)
+}
+
+/// The day `docs/plan.md` reckoned its overdue items from, when it says.
+fn recorded_as_of(root: &Root) -> Option<Date> {
+    let text = root.read(paths::PLAN).ok().flatten()?;
+    let regions = region::parse(&text).ok()?;
+    let plan = regions.iter().find(|r| r.name == "plan")?;
+    let (_, day) = plan.attrs.iter().find(|(k, _)| k == region::AS_OF)?;
+    day.parse().ok()
 }

@@ -210,6 +210,13 @@ fn render_page(
     match &page.kind {
         Kind::Deliverable(id) => raw = stub::compose(team, id, &data.data()["deliverable"], &raw),
         Kind::Calendar => raw = ics::carry_over(&raw, existing(&page.path).as_deref()),
+        Kind::Plan => {
+            let today = data.data()["today"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            raw = region::record(&raw, "plan", &[(region::AS_OF, &today)]);
+        }
         _ => {}
     }
     // Values are escaped so that none can write a marker: broken markers come from the template.

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::input::front_matter::{self, HEADER};
 use crate::model::team::Team;
+use crate::write::region;
 
 /// The YAML front matter of a new stub, from the data its template sees.
 pub fn front_matter(deliverable: &Value) -> String {
@@ -31,18 +32,12 @@ pub fn front_matter(deliverable: &Value) -> String {
 pub fn compose(team: &Team, id: &str, deliverable: &Value, body: &str) -> String {
     let owner = team.owner_of(id);
     let contributors = team.contributors_of(id, owner);
-    let marker = format!("mlteam:begin {HEADER}");
-    let record = format!(
-        "{marker} owner={owner} contributors={}",
-        contributors.join(",")
+    let contributors = contributors.join(",");
+    let body = region::record(
+        body,
+        HEADER,
+        &[("owner", owner), ("contributors", &contributors)],
     );
-    let at = body
-        .find(&format!("{marker} "))
-        .or_else(|| body.find(&format!("{marker}\n")));
-    let body = match at {
-        Some(at) => format!("{}{record}{}", &body[..at], &body[at + marker.len()..]),
-        None => body.to_string(),
-    };
     format!(
         "{}\n{}",
         front_matter(deliverable),

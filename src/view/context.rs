@@ -334,6 +334,9 @@ pub struct ChecklistView {
 pub struct ChecklistPhase {
     #[serde(flatten)]
     pub phase: PhaseRef,
+    /// The phase's first and last days, empty for a phase the project's kind does not have.
+    pub start: String,
+    pub end: String,
     pub total: usize,
     pub done: usize,
     pub owners: Vec<ChecklistOwner>,
@@ -952,8 +955,13 @@ impl Builder<'_> {
                         })
                     })
                     .collect();
+                let dates = team.phase_dates(&p.id);
+                let day =
+                    |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
                 Some(ChecklistPhase {
                     phase: self.phase_ref(&p.id),
+                    start: day(dates.map(|d| d.start)),
+                    end: day(dates.map(|d| d.end)),
                     total: in_phase.len(),
                     done: in_phase.iter().filter(|(_, _, d)| d.done).count(),
                     owners,

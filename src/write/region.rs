@@ -57,6 +57,28 @@ pub fn digest(body: &str) -> String {
     hash.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
+/// The attribute that records the day a region's dates were reckoned from (`docs/plan.md` lists
+/// what is overdue "as of" it). It says when, not what: a new day alone does not rewrite a region.
+pub const AS_OF: &str = "as-of";
+
+/// `text` with `key=value` words added to the begin marker of region `name`; the text as it is
+/// when it has no such region.
+pub fn record(text: &str, name: &str, attrs: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        match marker(line.trim(), "mlteam:begin ") {
+            Some((rest, (open, close))) if rest.split_whitespace().next() == Some(name) => {
+                let words: String = attrs.iter().map(|(k, v)| format!(" {k}={v}")).collect();
+                out.push_str(&format!("{open}mlteam:begin {rest}{words}{close}"));
+                out.push_str(&raw[line.len()..]);
+            }
+            _ => out.push_str(raw),
+        }
+    }
+    out
+}
+
 /// The regions of a text, in order; markers that do not pair up are an error.
 pub fn parse(text: &str) -> Result<Vec<Region>, MarkerError> {
     let mut regions: Vec<Region> = Vec::new();
@@ -215,8 +237,11 @@ pub fn splice(
         if edited {
             out.edited.push((region.name.clone(), region.line));
         }
+        let lasting = |attrs: &[(String, String)]| -> Vec<(String, String)> {
+            attrs.iter().filter(|(k, _)| k != AS_OF).cloned().collect()
+        };
         let same = &current[region.body.clone()] == new_body
-            && region.attrs == replacement.attrs
+            && lasting(&region.attrs) == lasting(&replacement.attrs)
             && !edited;
         if same || (edited && !force) {
             continue;
@@ -323,6 +348,42 @@ mod tests {
             (out.text.as_str(), out.updated.as_slice()),
             (fresh.as_str(), &["header".to_string()][..])
         );
+    }
+
+    #[test]
+    fn a_new_day_alone_does_not_rewrite_a_region() {
+        let page = "<!-- mlteam:begin plan -->\nlate: none\n<!-- mlteam:end plan -->\n";
+        let on = |day: &str, text: &str| sealed(&record(text, "plan", &[(AS_OF, day)]));
+        let written = on("2026-11-27", page);
+        assert_eq!(
+            written.lines().next().unwrap(),
+            format!(
+                "<!-- mlteam:begin plan digest={} as-of=2026-11-27 -->",
+                digest("late: none\n")
+            )
+        );
+        let same = splice(&written, &on("2026-12-01", page), false).unwrap();
+        assert_eq!(
+            (same.text.as_str(), same.updated.len()),
+            (written.as_str(), 0)
+        );
+        let later = on("2026-12-21", &page.replace("none", "the PRD"));
+        let changed = splice(&written, &later, false).unwrap();
+        assert_eq!(
+            (changed.text.as_str(), changed.updated.len()),
+            (later.as_str(), 1)
+        );
+    }
+
+    #[test]
+    fn record_adds_words_to_one_marker_only() {
+        let text =
+            "# mlteam:begin owners\r\nx\r\n# mlteam:end owners\r\n<!-- mlteam:begin plan -->\n";
+        assert_eq!(
+            record(text, "owners", &[("a", "1"), ("b", "2")]),
+            "# mlteam:begin owners a=1 b=2\r\nx\r\n# mlteam:end owners\r\n<!-- mlteam:begin plan -->\n"
+        );
+        assert_eq!(record(text, "own", &[("a", "1")]), text);
     }
 
     #[test]

@@ -27,6 +27,13 @@ fn set(project: &Project, deliverable: &str, key: &str, value: &str) {
     project.write(&path, &text.replacen(&line, &format!("{key}: {value}"), 1));
 }
 
+/// The digest on the checklist's begin marker.
+fn digest_of(project: &Project) -> String {
+    let text = project.file("docs/checklist.md");
+    let at = text.find("mlteam:begin checklist digest=").unwrap() + 30;
+    text[at..at + 16].to_string()
+}
+
 fn checklist_region(project: &Project) -> String {
     let text = project.file("docs/checklist.md");
     text.split("<!-- mlteam:begin checklist")
@@ -51,19 +58,61 @@ fn status_changes_show_in_the_checklist_and_the_cards() {
         "{}",
         stdout(&output)
     );
-    let region = checklist_region(&project);
-    assert!(
-        region.contains("Overall: 1 of 14 done, 1 overdue.\n"),
-        "{region}"
+    // Grouped by phase with its dates; a date shows only where a stub sets its own, and a done
+    // item shows its sign-off instead.
+    assert_eq!(
+        checklist_region(&project),
+        format!(
+            " digest={} -->\n{}",
+            digest_of(&project),
+            r#"
+Overall: 1 of 14 done, 1 overdue.
+
+## Discovery (2026-11-30 to 2026-12-20): 1 of 4 done
+
+- Product manager (Bo Li)
+  - [x] [Product requirements document (PRD)](deliverables/prd.md): done, **not signed off**
+  - [ ] [Project charter](deliverables/project-charter.md): todo
+  - [ ] [Risk register](deliverables/risk-register.md): todo
+  - [ ] [Decision log](deliverables/decision-log.md): todo
+
+## Data (2026-12-21 to 2027-02-14): 0 of 3 done
+
+- Data scientist (Bo Li)
+  - [ ] [Data analysis report](deliverables/data-analysis-report.md): todo
+- ML engineer (Ada)
+  - [ ] [Data pipeline specification](deliverables/data-pipeline-spec.md): todo
+  - [ ] [Datasheet for the dataset](deliverables/datasheet.md): todo
+
+## Modeling (2027-02-15 to 2027-03-28): 0 of 4 done
+
+- Data scientist (Bo Li)
+  - [ ] [Model report](deliverables/model-report.md): review, due 2026-11-20, **overdue**
+  - [ ] [Responsible-AI review](deliverables/responsible-ai-review.md): todo
+  - [ ] [Model card](deliverables/model-card.md): todo
+  - [ ] [Model evaluation report](deliverables/evaluation-report.md): todo
+
+## Deployment (2027-03-29 to 2027-04-25): 0 of 3 done
+
+- ML engineer (Ada)
+  - [ ] [Inference system design](deliverables/inference-system-design.md): todo
+  - [ ] [Integration specification](deliverables/integration-spec.md): todo
+  - [ ] [Deployment plan](deliverables/deployment-plan.md): todo
+
+"#
+        )
     );
-    assert!(region.contains("## Discovery: 1 of 4 done\n\n- Product manager (Bo Li)\n  - [x] [Product requirements document (PRD)](deliverables/prd.md): done, **not signed off**\n"), "{region}");
-    assert!(region.contains("  - [ ] [Model report](deliverables/model-report.md): review, due 2026-11-20, **overdue**\n"), "{region}");
     let card = project.file("docs/team/roles/data-scientist.md");
-    assert!(
-        card.contains(
-            "| [Model report](../../deliverables/model-report.md) | review (overdue) | 2026-11-20 |"
-        ),
-        "{card}"
+    let table: Vec<&str> = card.lines().filter(|l| l.starts_with("| [")).collect();
+    assert_eq!(
+        table,
+        [
+            "| [Data analysis report](../../deliverables/data-analysis-report.md) | todo | 2027-02-14 (end of Data) |",
+            "| [Model report](../../deliverables/model-report.md) | review (overdue) | 2026-11-20 |",
+            "| [Responsible-AI review](../../deliverables/responsible-ai-review.md) | todo | 2027-03-28 (end of Modeling) |",
+            "| [Model card](../../deliverables/model-card.md) | todo | 2027-03-28 (end of Modeling) |",
+            "| [Model evaluation report](../../deliverables/evaluation-report.md) | todo | 2027-03-28 (end of Modeling) |",
+        ]
     );
     assert!(
         project
@@ -176,9 +225,10 @@ fn filters_by_role_phase_and_person() {
         "{by_role}"
     );
     let by_phase = md(&["--phase", "modeling"]);
-    assert!(
-        by_phase.contains("## Modeling: 0 of 4 done") && !by_phase.contains("## Discovery"),
-        "{by_phase}"
+    let headings: Vec<&str> = by_phase.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        headings,
+        ["## Modeling (2027-02-15 to 2027-03-28): 0 of 4 done"]
     );
     let by_person = md(&["--person", "bo li"]);
     assert!(by_person.contains("Overall: 0 of 9 done."), "{by_person}");
@@ -312,10 +362,10 @@ fn check_gates_a_phase_review() {
     gate("discovery")
         .code(1)
         .stdout(
-            "demo/docs/deliverables/prd.md: todo; Discovery, owned by Product manager (Bo Li)\n\
-             demo/docs/deliverables/project-charter.md: todo; Discovery, owned by Product manager (Bo Li)\n\
-             demo/docs/deliverables/risk-register.md: todo; Discovery, owned by Product manager (Bo Li)\n\
-             demo/docs/deliverables/decision-log.md: todo; Discovery, owned by Product manager (Bo Li)\n",
+            "demo/docs/deliverables/prd.md: todo, due 2026-12-20; Discovery, owned by Product manager (Bo Li)\n\
+             demo/docs/deliverables/project-charter.md: todo, due 2026-12-20; Discovery, owned by Product manager (Bo Li)\n\
+             demo/docs/deliverables/risk-register.md: todo, due 2026-12-20; Discovery, owned by Product manager (Bo Li)\n\
+             demo/docs/deliverables/decision-log.md: todo, due 2026-12-20; Discovery, owned by Product manager (Bo Li)\n",
         )
         .stderr("error: 4 of 4 deliverables are not done\n");
     for deliverable in ["prd", "project-charter", "risk-register", "decision-log"] {
@@ -399,16 +449,17 @@ fn a_stub_that_is_not_text_is_reported_never_guessed() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output)
-            .starts_with("warning: demo/docs/deliverables/prd.md:1: the file is not UTF-8 text\n"),
-        "{}",
-        stderr(&output)
+    assert_eq!(
+        stderr(&output),
+        "warning: demo/docs/deliverables/prd.md:1: the file is not UTF-8 text\n\
+         error: 4 of 4 deliverables are not done\n"
     );
-    assert!(
-        stdout(&output).starts_with("demo/docs/deliverables/prd.md: unreadable; Discovery"),
-        "{}",
-        stdout(&output)
+    assert_eq!(
+        stdout(&output),
+        "demo/docs/deliverables/prd.md: unreadable, due 2026-12-20; Discovery, owned by Product manager (Bo Li)\n\
+         demo/docs/deliverables/project-charter.md: todo, due 2026-12-20; Discovery, owned by Product manager (Bo Li)\n\
+         demo/docs/deliverables/risk-register.md: todo, due 2026-12-20; Discovery, owned by Product manager (Bo Li)\n\
+         demo/docs/deliverables/decision-log.md: todo, due 2026-12-20; Discovery, owned by Product manager (Bo Li)\n"
     );
     let check = stdout(&project.run(&["check"]).output().unwrap());
     assert!(

@@ -236,7 +236,7 @@ fn a_pipe_in_a_name_keeps_the_tables_and_the_import_whole() {
         .mlteam(&["raci", "import"])
         .ok()
         .stdout(
-            "Nothing to change: all 28 files are up to date.\n\
+            "Nothing to change: all 29 files are up to date.\n\
              Imported demo/docs/team/raci.md: 0 letters differ from the catalog's defaults and are kept in [raci.overrides].\n",
         );
     project.write(

@@ -85,8 +85,8 @@ fn changed(project: &Project, before: &Snapshot) -> Vec<String> {
     let now = project.snapshot();
     let mut paths: Vec<String> = now
         .iter()
-        .filter(|(path, (bytes, _))| {
-            !path.contains("/.mlteam/") && before.get(*path).is_none_or(|(b, _)| b != bytes)
+        .filter(|(path, file)| {
+            !path.contains("/.mlteam/") && before.get(*path).is_none_or(|b| b.bytes != file.bytes)
         })
         .map(|(path, _)| path.clone())
         .collect();
@@ -392,7 +392,7 @@ fn a_killed_sync_is_undone_by_the_next_command() {
     let mut now = project.snapshot();
     let mut expected = before.clone();
     assert_eq!(
-        now.remove(&format!("demo/{edited}")).unwrap().0,
+        now.remove(&format!("demo/{edited}")).unwrap().bytes,
         by_hand.as_bytes()
     );
     expected.remove(&format!("demo/{edited}"));

@@ -16,7 +16,34 @@ pub struct Project {
 }
 
 /// Every file under a folder: its bytes and modification time.
-pub type Snapshot = BTreeMap<String, (Vec<u8>, SystemTime)>;
+pub type Snapshot = BTreeMap<String, File>;
+
+/// A file as a snapshot saw it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct File {
+    pub bytes: Vec<u8>,
+    pub modified: SystemTime,
+}
+
+/// Short enough that a failed comparison of two trees names the files that differ, not every
+/// byte of every file.
+impl std::fmt::Debug for File {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = String::from_utf8_lossy(&self.bytes);
+        let start: String = text.chars().take(40).collect();
+        let since = self
+            .modified
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap_or_default();
+        write!(
+            f,
+            "{} bytes {start:?}… modified {}.{:09}",
+            self.bytes.len(),
+            since.as_secs(),
+            since.subsec_nanos()
+        )
+    }
+}
 
 impl Project {
     pub fn new() -> Project {
@@ -102,8 +129,8 @@ impl Project {
     /// Every file of the project as one text: a header line per file, then its content.
     pub fn tree(&self) -> String {
         let mut out = String::new();
-        for (path, (bytes, _)) in snapshot(&self.root) {
-            let text = String::from_utf8_lossy(&bytes).replace("\r\n", "␍\n");
+        for (path, file) in snapshot(&self.root) {
+            let text = String::from_utf8_lossy(&file.bytes).replace("\r\n", "␍\n");
             out.push_str(&format!("==> {path} <==\n{text}\n"));
         }
         out
@@ -128,13 +155,11 @@ pub fn snapshot(root: &Path) -> Snapshot {
                     .expect("under root")
                     .to_string_lossy()
                     .replace('\\', "/");
-                out.insert(
-                    relative,
-                    (
-                        fs_err::read(&path).expect("readable"),
-                        meta.modified().expect("mtime"),
-                    ),
-                );
+                let file = File {
+                    bytes: fs_err::read(&path).expect("readable"),
+                    modified: meta.modified().expect("mtime"),
+                };
+                out.insert(relative, file);
             }
         }
     }

@@ -61,7 +61,7 @@ fn a_second_sync_writes_nothing() {
     project
         .mlteam(&["sync"])
         .ok()
-        .stdout("Nothing to change: all 30 files are up to date.\n")
+        .stdout("Nothing to change: all 31 files are up to date.\n")
         .stderr("");
     assert_eq!(project.snapshot(), before, "bytes and modification times");
     let verbose = project.mlteam(&["sync", "-v"]).ok();
@@ -100,7 +100,8 @@ fn sync_brings_regions_up_to_date_and_keeps_the_rest() {
          updated  docs/meetings/model-release-review.md         (meeting)\n\
          updated  docs/meetings/project-review.md               (meeting)\n\
          updated  docs/meetings/retrospective.md                (meeting)\n\
-         updated  docs/checklist.md                             (checklist)\n",
+         updated  docs/checklist.md                             (checklist)\n\
+         updated  docs/plan.md                                  (plan)\n",
     );
     assert!(project.file("docs/team/raci.md").contains("| DevOps |"));
     assert!(
@@ -590,7 +591,7 @@ fn check_reports_team_problems_in_the_manifest() {
     // The team's shape is advice: a warning, exit 0; --strict makes it a problem.
     let gap = "demo/mlteam.toml:23:9: warning: gap: no role on the team can cover for 13 absent roles (Product manager, Project manager, AI product manager, 10 more); Business consultant carries their letters by default in 25 activities (Industry trends and competitor research, ML problem framing and success metrics, Feasibility study of the algorithm, 22 more)\n   |\n23 | roles = [\n   |         ^\n  help: add roles that can do this work, or set the letters under [raci.overrides]\n";
     project.mlteam(&["check"]).ok().stdout(&format!(
-        "{gap}No problems found: the manifest is sound and the docs are up to date (one warning about the team's shape above; --strict counts it as a problem).\n"
+        "{gap}No problems found: the manifest is sound and the docs are up to date (the warning above is advice; --strict counts it as a problem).\n"
     ));
     project
         .mlteam(&["check", "--strict"])
@@ -616,7 +617,7 @@ fn overload_is_judged_against_an_even_share() {
     assert_eq!(
         run.stdout,
         "demo/mlteam.toml:33:8: warning: Ada is accountable for 21 of the 25 activities; more than 18 is a heavy share for a team of 2\n   |\n33 | name = \"Ada\"\n   |        ^\n  help: give some of Ada's roles to others, move letters under [raci.overrides], or raise [raci] max_share\n\
-         No problems found: the manifest is sound and the docs are up to date (one warning about the team's shape above; --strict counts it as a problem).\n"
+         No problems found: the manifest is sound and the docs are up to date (the warning above is advice; --strict counts it as a problem).\n"
     );
     // The limit is the team's to set.
     let manifest = project
@@ -689,7 +690,7 @@ fn a_malformed_manifest_is_shown_where_it_breaks() {
         .replace("max_share = 1.5", "max_share = eight");
     project.write("mlteam.toml", &manifest);
     let before = project.snapshot();
-    let report = "demo/mlteam.toml:60:13: string values must be quoted, expected literal string\n   |\n60 | max_share = eight\n   |             ^\n";
+    let report = "demo/mlteam.toml:71:13: string values must be quoted, expected literal string\n   |\n71 | max_share = eight\n   |             ^\n";
     project
         .mlteam(&["sync"])
         .code(2)
