@@ -232,6 +232,8 @@ struct Filters<'a> {
 struct PhaseJson<'a> {
     id: &'a str,
     name: &'a str,
+    start: Option<&'a str>,
+    end: Option<&'a str>,
     total: usize,
     done: usize,
     items: Vec<ItemJson<'a>>,
@@ -247,6 +249,8 @@ struct ItemJson<'a> {
     people: Vec<&'a str>,
     status: Status,
     due: Option<&'a str>,
+    /// The due date is the end of the phase in `[schedule]`, not one the stub sets.
+    due_from_schedule: bool,
     overdue: bool,
     approved_by: Option<&'a str>,
     approved_on: Option<&'a str>,
@@ -271,6 +275,7 @@ fn items<'a>(
                         .collect(),
                     status: item.status,
                     due: Some(item.due.as_str()).filter(|d| !d.is_empty()),
+                    due_from_schedule: !item.due_phase.is_empty(),
                     overdue: item.overdue,
                     approved_by: Some(item.approved_by.as_str()).filter(|d| !d.is_empty()),
                     approved_on: Some(item.approved_on.as_str()).filter(|d| !d.is_empty()),
@@ -293,6 +298,8 @@ fn json(
         .map(|p| PhaseJson {
             id: &p.phase.id,
             name: &p.phase.name,
+            start: Some(p.start.as_str()).filter(|d| !d.is_empty()),
+            end: Some(p.end.as_str()).filter(|d| !d.is_empty()),
             total: p.total,
             done: p.done,
             items: Vec::new(),
@@ -321,7 +328,7 @@ fn json(
     Ok(serde_json::to_string_pretty(&doc)? + "\n")
 }
 
-/// `phase,deliverable,title,owner,people,status,due,overdue,path,approved_by,approved_on`
+/// `phase,deliverable,title,owner,people,status,due,due_from_schedule,overdue,path,approved_by,approved_on`
 /// (RFC 4180); a cell that would start a formula gets a leading `'` unless `raw`.
 fn csv(team: &Team, view: &ChecklistView, raw: bool) -> Result<String> {
     let cell = |text: &str| {
@@ -342,6 +349,7 @@ fn csv(team: &Team, view: &ChecklistView, raw: bool) -> Result<String> {
         "people",
         "status",
         "due",
+        "due_from_schedule",
         "overdue",
         "path",
         "approved_by",
@@ -357,6 +365,11 @@ fn csv(team: &Team, view: &ChecklistView, raw: bool) -> Result<String> {
                 &item.people.join("; "),
                 item.status.as_str(),
                 item.due.unwrap_or(""),
+                if item.due_from_schedule {
+                    "true"
+                } else {
+                    "false"
+                },
                 if item.overdue { "true" } else { "false" },
                 &item.path,
                 item.approved_by.unwrap_or(""),

@@ -62,14 +62,20 @@ pub fn markdown(text: &str) -> String {
                 out.push_str("\\.");
             }
             c if c.is_ascii_digit() && start => {
-                // `1.` or `1)` at the start would open an ordered list.
+                // `1.` or `1)` and a space (or nothing) at the start would open an ordered list;
+                // `7.5` would not.
                 let digits: String = std::iter::once(c)
                     .chain(std::iter::from_fn(|| {
                         chars.next_if(|(_, d)| d.is_ascii_digit()).map(|(_, d)| d)
                     }))
                     .collect();
                 out.push_str(&digits);
-                if let Some((_, mark @ ('.' | ')'))) = chars.peek().copied() {
+                if let Some((at, mark @ ('.' | ')'))) = chars.peek().copied()
+                    && text[at + 1..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace)
+                {
                     chars.next();
                     out.push('\\');
                     out.push(mark);

@@ -119,7 +119,8 @@ impl HelperDef for Quote {
 
 /// `{{t "meeting.when" cadence=meeting.cadence …}}`: the word of the page's language (`lang` of
 /// the data) from its word file, each `{name}` filled with the value given as `name=`, escaped
-/// for the template's format. A word that is not there, or a `{name}` not given, is an error.
+/// for the template's format; `count=1` picks the word's singular `KEY_one` when there is one. A
+/// word that is not there, or a `{name}` not given, is an error.
 struct Translate;
 
 impl HelperDef for Translate {
@@ -141,7 +142,13 @@ impl HelperDef for Translate {
             .ok_or_else(|| {
                 RenderErrorReason::Other("`t` needs `lang` (en or zh) in the data".into())
             })?;
-        let word = Words::new(lang).try_get(key).ok_or_else(|| {
+        // `count=1` takes the word's singular (`KEY_one`) where the language has one.
+        let one = h
+            .hash_get("count")
+            .is_some_and(|c| c.value().as_u64() == Some(1));
+        let words = Words::new(lang);
+        let singular = one.then(|| words.try_get(&format!("{key}_one"))).flatten();
+        let word = singular.or_else(|| words.try_get(key)).ok_or_else(|| {
             RenderErrorReason::Other(format!("no word `{key}` in {}", Words::file(lang)))
         })?;
         let escape = r.get_escape_fn();

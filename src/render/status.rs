@@ -92,14 +92,16 @@ pub fn overview(status: &Status, ui: &Words, look: Look, overload: usize) -> Str
         .max()
         .unwrap_or(0);
     for p in &status.phases {
+        let count = match p.total {
+            0 => "–".to_string(),
+            total => format!("{}/{total}", p.done),
+        };
         let mut line = format!(
-            "  {}  {} – {}  {}  {}/{}",
+            "  {}  {} – {}  {}  {count}",
             pad(&p.name, name_width),
             p.start,
             p.end,
             bar(p.done, p.total, look),
-            p.done,
-            p.total
         );
         if p.overdue > 0 {
             let late = ui.count("overview.phase_overdue", p.overdue, &[]);

@@ -548,18 +548,8 @@ impl Builder<'_> {
                 .map(|t| t.get(self.lang).to_string())
                 .collect(),
             people: team.holders(id).map(|m| self.person(m)).collect(),
-            deliverables: team
-                .deliverables
-                .iter()
-                .filter(owned)
-                .map(|d| self.deliverable_ref(d))
-                .collect(),
-            contributes_to: team
-                .deliverables
-                .iter()
-                .filter(contributes)
-                .map(|d| self.deliverable_ref(d))
-                .collect(),
+            deliverables: self.in_phase_order(team.deliverables.iter().filter(owned)),
+            contributes_to: self.in_phase_order(team.deliverables.iter().filter(contributes)),
             accountable: team
                 .matrix
                 .duties(id)
@@ -679,6 +669,21 @@ impl Builder<'_> {
         self.progress
             .get(id)
             .map_or_else(|| self.team.owner_of(id), |e| e.owner.as_str())
+    }
+
+    /// Deliverables in the order of their phases, catalog order within a phase: how a role
+    /// card reads down to the last deadline.
+    fn in_phase_order<'d>(&self, ids: impl Iterator<Item = &'d String>) -> Vec<DeliverableRef> {
+        let mut ids: Vec<&String> = ids.collect();
+        let phases: Vec<&str> = self.team.catalog.phase_ids().collect();
+        ids.sort_by_key(|id| {
+            let phase = self.phase_of(id);
+            phases
+                .iter()
+                .position(|p| *p == phase)
+                .unwrap_or(usize::MAX)
+        });
+        ids.into_iter().map(|d| self.deliverable_ref(d)).collect()
     }
 
     fn phase_of(&self, id: &str) -> String {

@@ -290,9 +290,20 @@ fn every_format_parses_back() {
         serde_json::json!({
             "deliverable": "prd", "title": "Product requirements document (PRD)", "path": "docs/deliverables/prd.md",
             "owner": "product-manager", "owner_name": "Product manager", "people": ["Bo Li"],
-            "status": "done", "due": "2026-12-01", "overdue": false,
+            "status": "done", "due": "2026-12-01", "due_from_schedule": false, "overdue": false,
             "approved_by": null, "approved_on": null
         })
+    );
+    assert_eq!(
+        (&json["phases"][0]["start"], &json["phases"][0]["end"]),
+        (&"2026-11-30".into(), &"2026-12-20".into())
+    );
+    assert_eq!(
+        (
+            &json["phases"][0]["items"][1]["due"],
+            &json["phases"][0]["items"][1]["due_from_schedule"]
+        ),
+        (&"2026-12-20".into(), &true.into())
     );
 
     let csv = stdout(
@@ -313,6 +324,7 @@ fn every_format_parses_back() {
             "people",
             "status",
             "due",
+            "due_from_schedule",
             "overdue",
             "path",
             "approved_by",
@@ -331,6 +343,7 @@ fn every_format_parses_back() {
             "Bo Li",
             "done",
             "2026-12-01",
+            "false",
             "false",
             "docs/deliverables/prd.md",
             "",

@@ -10,6 +10,7 @@ mod escaping;
 mod hardening;
 mod init;
 mod interactive;
+mod plan;
 mod sync;
 mod templates;
 mod tools;

@@ -795,7 +795,7 @@ fn the_html_export_is_one_self_contained_page() {
             .unwrap(),
     );
     assert!(
-        zh.starts_with("<!DOCTYPE html>\n<html lang=\"zh\">\n"),
+        zh.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n"),
         "--lang chooses the export's language"
     );
     assert!(

@@ -30,6 +30,8 @@ fn markdown_escapes_what_markdown_would_read() {
     assert_eq!(markdown("[a](javascript:x)"), "\\[a\\](javascript:x)");
     assert_eq!(markdown("- item"), "\\- item");
     assert_eq!(markdown("12. item"), "12\\. item");
+    assert_eq!(markdown("3)"), "3\\)");
+    assert_eq!(markdown("7.7"), "7.7", "a number opens no list");
     assert_eq!(markdown("2026-11-30"), "2026-11-30");
     assert_eq!(markdown("a\nb\r\nc"), "a b  c");
     assert_eq!(
