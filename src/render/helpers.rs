@@ -119,8 +119,7 @@ impl HelperDef for Quote {
 
 /// `{{t "meeting.when" cadence=meeting.cadence …}}`: the word of the page's language (`lang` of
 /// the data) from its word file, each `{name}` filled with the value given as `name=`, escaped
-/// for the template's format; `count=1` picks the word's singular `KEY_one` when there is one. A
-/// word that is not there, or a `{name}` not given, is an error.
+/// for the template's format. A word that is not there, or a `{name}` not given, is an error.
 struct Translate;
 
 impl HelperDef for Translate {

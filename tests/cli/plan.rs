@@ -624,4 +624,17 @@ fn a_passing_day_is_advice_for_check_not_an_error() {
         stdout(&check(later, false)),
         "No problems found: the manifest is sound and the docs are up to date.\n"
     );
+    // A late item stays late from one day to the next: the plan does not count the days.
+    set(&project, "prd", "due", "2026-12-01");
+    let sync = |day: &str| {
+        project
+            .run(&["sync"])
+            .env("MLTEAM_TODAY", day)
+            .assert()
+            .success();
+    };
+    sync(later);
+    let before = project.snapshot();
+    sync("2026-12-10");
+    assert_eq!(project.snapshot(), before);
 }
