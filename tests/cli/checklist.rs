@@ -2,31 +2,6 @@
 
 use crate::support::{Finish, Project, stderr, stdout};
 
-fn team() -> Project {
-    let project = Project::new();
-    project.init(&[
-        "--roles",
-        "product-manager,data-scientist,ml-engineer",
-        "--member",
-        "Ada <ada@example.com>=ml-engineer",
-        "--member",
-        "Bo Li=product-manager,data-scientist",
-    ]);
-    project
-}
-
-/// Sets `key: value` in a stub's front matter.
-fn set(project: &Project, deliverable: &str, key: &str, value: &str) {
-    let path = format!("docs/deliverables/{deliverable}.md");
-    let text = project.file(&path);
-    let line = text
-        .lines()
-        .find(|l| l.starts_with(&format!("{key}:")))
-        .unwrap()
-        .to_string();
-    project.write(&path, &text.replacen(&line, &format!("{key}: {value}"), 1));
-}
-
 /// The digest on the checklist's begin marker.
 fn digest_of(project: &Project) -> String {
     let text = project.file("docs/checklist.md");
@@ -47,10 +22,10 @@ fn checklist_region(project: &Project) -> String {
 
 #[test]
 fn status_changes_show_in_the_checklist_and_the_cards() {
-    let project = team();
-    set(&project, "prd", "status", "done");
-    set(&project, "model-report", "status", "review");
-    set(&project, "model-report", "due", "2026-11-20");
+    let project = Project::product_team("en");
+    project.set("prd", "status", "done");
+    project.set("model-report", "status", "review");
+    project.set("model-report", "due", "2026-11-20");
     let output = project.run(&["checklist"]).output().unwrap();
     assert!(output.status.success(), "{output:?}");
     assert!(
@@ -134,8 +109,8 @@ Overall: 1 of 14 done, 1 overdue.
 
 #[test]
 fn overdue_is_judged_against_today() {
-    let project = team();
-    set(&project, "prd", "due", "2026-11-28");
+    let project = Project::product_team("en");
+    project.set("prd", "due", "2026-11-28");
     let region = |today: &str| {
         let output = project
             .run(&["checklist", "--phase", "discovery"])
@@ -154,7 +129,7 @@ fn overdue_is_judged_against_today() {
 
 #[test]
 fn a_deleted_stub_is_missing_and_a_bad_status_is_named() {
-    let project = team();
+    let project = Project::product_team("en");
     fs_err::remove_file(project.path("docs/deliverables/integration-spec.md")).unwrap();
     let output = project
         .run(&["checklist", "--format", "json"])
@@ -191,7 +166,7 @@ fn a_deleted_stub_is_missing_and_a_bad_status_is_named() {
         ),
         "{region}"
     );
-    set(&project, "data-analysis-report", "status", "finished");
+    project.set("data-analysis-report", "status", "finished");
     let output = project
         .run(&["checklist", "--format", "json"])
         .output()
@@ -210,7 +185,7 @@ fn a_deleted_stub_is_missing_and_a_bad_status_is_named() {
 
 #[test]
 fn filters_by_role_phase_and_person() {
-    let project = team();
+    let project = Project::product_team("en");
     let md = |args: &[&str]| {
         let mut all = vec!["checklist"];
         all.extend(args);
@@ -242,8 +217,8 @@ fn filters_by_role_phase_and_person() {
 
 #[test]
 fn a_stub_may_hand_its_deliverable_to_another_owner() {
-    let project = team();
-    set(&project, "integration-spec", "owner", "data-scientist");
+    let project = Project::product_team("en");
+    project.set("integration-spec", "owner", "data-scientist");
     let by_role = stdout(
         &project
             .run(&["checklist", "--role", "data-scientist"])
@@ -254,7 +229,7 @@ fn a_stub_may_hand_its_deliverable_to_another_owner() {
         by_role.contains("[Integration specification](deliverables/integration-spec.md)"),
         "{by_role}"
     );
-    set(&project, "integration-spec", "owner", "data-scientst");
+    project.set("integration-spec", "owner", "data-scientst");
     let output = project
         .run(&["checklist", "--role", "ml-engineer"])
         .output()
@@ -268,9 +243,9 @@ fn a_stub_may_hand_its_deliverable_to_another_owner() {
 
 #[test]
 fn every_format_parses_back() {
-    let project = team();
-    set(&project, "prd", "status", "done");
-    set(&project, "prd", "due", "2026-12-01");
+    let project = Project::product_team("en");
+    project.set("prd", "status", "done");
+    project.set("prd", "due", "2026-12-01");
     let output = project
         .run(&["checklist", "--format", "json", "-o", "progress.json"])
         .output()
@@ -370,7 +345,7 @@ fn every_format_parses_back() {
 
 #[test]
 fn check_gates_a_phase_review() {
-    let project = team();
+    let project = Project::product_team("en");
     let gate = |phase: &str| project.mlteam(&["checklist", "--check", "--phase", phase]);
     gate("discovery")
         .code(1)
@@ -382,7 +357,7 @@ fn check_gates_a_phase_review() {
         )
         .stderr("error: 4 of 4 deliverables are not done\n");
     for deliverable in ["prd", "project-charter", "risk-register", "decision-log"] {
-        set(&project, deliverable, "status", "done");
+        project.set(deliverable, "status", "done");
     }
     let before = project.snapshot();
     gate("discovery")
@@ -414,7 +389,7 @@ fn check_gates_a_phase_review() {
 
 #[test]
 fn unknown_filters_get_a_suggestion() {
-    let project = team();
+    let project = Project::product_team("en");
     let cases = [
         (
             &["--role", "ml-enginer"][..],
@@ -440,7 +415,7 @@ fn unknown_filters_get_a_suggestion() {
 
 #[test]
 fn a_stub_that_is_not_text_is_reported_never_guessed() {
-    let project = team();
+    let project = Project::product_team("en");
     fs_err::write(
         project.path("docs/deliverables/prd.md"),
         b"\xff\xfe not text",
@@ -485,16 +460,16 @@ fn a_stub_that_is_not_text_is_reported_never_guessed() {
 /// its activity, and `check` says so at the stub's line.
 #[test]
 fn done_needs_a_sign_off_by_the_accountable_role() {
-    let project = team();
+    let project = Project::product_team("en");
     // The PRD's activity: the product manager is accountable (covering for the AI product
     // manager), and Bo Li holds it.
-    set(&project, "prd", "status", "done");
+    project.set("prd", "status", "done");
     project.mlteam(&["checklist"]).ok();
     project.mlteam(&["check"]).code(1).stdout(
         "demo/docs/deliverables/prd.md:7: `status` is done, but nobody signed the document off\n  \
          help: set approved_by to a person holding Product manager and approved_on to the date they signed it off\n",
     );
-    set(&project, "prd", "approved_by", "Ada Lovelace");
+    project.set("prd", "approved_by", "Ada Lovelace");
     project.mlteam(&["checklist"]).ok();
     project.mlteam(&["check"]).code(1).stdout(
         "demo/docs/deliverables/prd.md:9: approved_by: nobody called `Ada Lovelace` is on the team; did you mean `Ada`?\n  \
@@ -502,14 +477,14 @@ fn done_needs_a_sign_off_by_the_accountable_role() {
          demo/docs/deliverables/prd.md:10: approved_by is set, but approved_on is empty\n  \
          help: set approved_on to the date of the sign-off, like 2026-12-01\n",
     );
-    set(&project, "prd", "approved_by", "ada");
-    set(&project, "prd", "approved_on", "2026-12-02");
+    project.set("prd", "approved_by", "ada");
+    project.set("prd", "approved_on", "2026-12-02");
     project.mlteam(&["checklist"]).ok();
     project.mlteam(&["check"]).code(1).stdout(
         "demo/docs/deliverables/prd.md:9: approved_by: Ada does not hold Product manager, the role that signs this document off\n  \
          help: the sign-off belongs to a person holding Product manager\n",
     );
-    set(&project, "prd", "approved_by", "bo li");
+    project.set("prd", "approved_by", "bo li");
     project.mlteam(&["checklist"]).ok();
     project
         .mlteam(&["check"])
@@ -518,7 +493,7 @@ fn done_needs_a_sign_off_by_the_accountable_role() {
     assert!(checklist_region(&project).contains(
         "  - [x] [Product requirements document (PRD)](deliverables/prd.md): done, signed off by bo li on 2026-12-02\n"
     ));
-    set(&project, "prd", "approved_on", "2 December");
+    project.set("prd", "approved_on", "2 December");
     project.mlteam(&["checklist"]).ok();
     project.mlteam(&["check"]).code(1).stdout(
         "demo/docs/deliverables/prd.md:10: `approved_on` is `2 December`, not a date like 2026-12-31\n",

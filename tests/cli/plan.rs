@@ -4,40 +4,12 @@
 
 use crate::support::{Project, Snapshot, stdout};
 
-/// A product team of three people, the way `checklist.rs` has it.
-fn team(lang: &str) -> Project {
-    let project = Project::new();
-    project.init(&[
-        "--lang",
-        lang,
-        "--roles",
-        "product-manager,data-scientist,ml-engineer",
-        "--member",
-        "Ada <ada@example.com>=ml-engineer",
-        "--member",
-        "Bo Li=product-manager,data-scientist",
-    ]);
-    project
-}
-
-/// Sets `key: value` in a stub's front matter.
-fn set(project: &Project, deliverable: &str, key: &str, value: &str) {
-    let path = format!("docs/deliverables/{deliverable}.md");
-    let text = project.file(&path);
-    let line = text
-        .lines()
-        .find(|l| l.starts_with(&format!("{key}:")))
-        .unwrap()
-        .to_string();
-    project.write(&path, &text.replacen(&line, &format!("{key}: {value}"), 1));
-}
-
 /// Four weeks in (the start is Monday 2026-11-30): two documents signed off, one late, two due
 /// within the fortnight, one moved out by hand.
 const FOUR_WEEKS_IN: &str = "2026-12-28";
 
 fn four_weeks_in(lang: &str) -> Project {
-    let project = team(lang);
+    let project = Project::product_team(lang);
     for (id, key, value) in [
         ("prd", "status", "done"),
         ("prd", "approved_by", "Bo Li"),
@@ -51,7 +23,7 @@ fn four_weeks_in(lang: &str) -> Project {
         ("data-analysis-report", "status", "draft"),
         ("datasheet", "due", "2027-01-08"),
     ] {
-        set(&project, id, key, value);
+        project.set(id, key, value);
     }
     project
         .run(&["sync"])
@@ -91,8 +63,8 @@ fn due_dates(project: &Project) -> Vec<String> {
 
 #[test]
 fn due_dates_come_from_the_schedule_unless_a_stub_sets_one() {
-    let project = team("en");
-    set(&project, "datasheet", "due", "2027-01-08");
+    let project = Project::product_team("en");
+    project.set("datasheet", "due", "2027-01-08");
     assert_eq!(
         due_dates(&project),
         [
@@ -161,7 +133,7 @@ fn due_dates_come_from_the_schedule_unless_a_stub_sets_one() {
 
 #[test]
 fn a_phase_may_have_fixed_dates() {
-    let project = team("en");
+    let project = Project::product_team("en");
     let manifest = project.file("mlteam.toml").replace(
         "# data = \"8w\"",
         "data = { start = 2027-01-04, end = 2027-02-26 }",
@@ -192,7 +164,7 @@ fn a_phase_may_have_fixed_dates() {
 /// A bad `[schedule]` line stops every command at that line, exit 2, and writes nothing.
 #[test]
 fn a_bad_schedule_is_refused_at_its_line() {
-    let project = team("en");
+    let project = Project::product_team("en");
     let manifest = project.file("mlteam.toml");
     let line = manifest
         .lines()
@@ -419,7 +391,7 @@ fn the_gantt_chart_keeps_to_mermaids_grammar() {
 #[test]
 fn milestones_read_back_as_all_day_events() {
     use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
-    let project = team("zh");
+    let project = Project::product_team("zh");
     let calendar: Calendar = project
         .file("docs/meetings/calendar.ics")
         .parse()
@@ -584,7 +556,7 @@ fn the_status_page_is_one_self_contained_html5_file() {
 /// were written, and only advises a sync when the day has moved them.
 #[test]
 fn a_passing_day_is_advice_for_check_not_an_error() {
-    let project = team("en");
+    let project = Project::product_team("en");
     let check = |day: &str, strict: bool| {
         let mut args = vec!["check"];
         if strict {
@@ -625,7 +597,7 @@ fn a_passing_day_is_advice_for_check_not_an_error() {
         "No problems found: the manifest is sound and the docs are up to date.\n"
     );
     // A late item stays late from one day to the next: the plan does not count the days.
-    set(&project, "prd", "due", "2026-12-01");
+    project.set("prd", "due", "2026-12-01");
     let sync = |day: &str| {
         project
             .run(&["sync"])

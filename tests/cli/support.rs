@@ -102,6 +102,34 @@ impl Project {
         self
     }
 
+    /// A product team of three roles and two people (Bo Li holds two roles), in `lang`.
+    pub fn product_team(lang: &str) -> Project {
+        let project = Project::new();
+        project.init(&[
+            "--lang",
+            lang,
+            "--roles",
+            "product-manager,data-scientist,ml-engineer",
+            "--member",
+            "Ada <ada@example.com>=ml-engineer",
+            "--member",
+            "Bo Li=product-manager,data-scientist",
+        ]);
+        project
+    }
+
+    /// Sets `key: value` in the front matter of a deliverable's stub, as a person would.
+    pub fn set(&self, deliverable: &str, key: &str, value: &str) {
+        let path = format!("docs/deliverables/{deliverable}.md");
+        let text = self.file(&path);
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(&format!("{key}:")))
+            .expect("the key is in the front matter")
+            .to_string();
+        self.write(&path, &text.replacen(&line, &format!("{key}: {value}"), 1));
+    }
+
     pub fn path(&self, relative: &str) -> PathBuf {
         self.root.join(relative)
     }
