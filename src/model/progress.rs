@@ -224,3 +224,183 @@ fn read_into(team: &Team, id: &str, fm: &FrontMatter, entry: &mut Entry) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::catalog::Catalog;
+    use crate::model::team::tests::team;
+
+    /// A product team of a product manager, a data scientist and an ML engineer.
+    fn three() -> Team {
+        let roles = ["product-manager", "data-scientist", "ml-engineer"];
+        let catalog = Catalog::builtin().unwrap();
+        team(&catalog, "product", roles.map(String::from).to_vec())
+    }
+
+    /// A front matter as a stub written by mlteam has it, the owner and contributors it
+    /// assigned recorded; keys on lines 2 to 10 in the order `init` writes them.
+    fn written(team: &Team, id: &str) -> FrontMatter {
+        let owner = team.owner_of(id).to_string();
+        let contributors = team.contributors_of(id, &owner);
+        let keys = [
+            "deliverable",
+            "title",
+            "owner",
+            "contributors",
+            "phase",
+            "status",
+            "due",
+            "approved_by",
+            "approved_on",
+        ];
+        FrontMatter {
+            deliverable: Some(id.into()),
+            owner: Some(owner.clone()),
+            contributors: Some(contributors.clone()),
+            assigned: BTreeMap::from([
+                ("owner".into(), owner),
+                ("contributors".into(), contributors.join(",")),
+            ]),
+            lines: keys
+                .iter()
+                .zip(2..)
+                .map(|(k, l)| (k.to_string(), l))
+                .collect(),
+            ..FrontMatter::default()
+        }
+    }
+
+    fn entry(team: &Team, id: &str, fm: FrontMatter) -> Entry {
+        let mut progress = of_team(team, |d| {
+            if d == id {
+                Stub::Read(fm.clone())
+            } else {
+                Stub::Missing
+            }
+        });
+        progress.remove(id).unwrap()
+    }
+
+    #[test]
+    fn every_deliverable_of_the_team_is_listed_missing_until_read() {
+        let team = three();
+        let progress = of_team(&team, |_| Stub::Missing);
+        assert_eq!(progress.keys().cloned().collect::<Vec<_>>(), {
+            let mut ids = team.deliverables.clone();
+            ids.sort();
+            ids
+        });
+        let prd = &progress["prd"];
+        assert_eq!(
+            (
+                prd.status,
+                prd.owner.as_str(),
+                prd.phase.as_str(),
+                prd.line("status")
+            ),
+            (Status::Missing, "product-manager", "discovery", 1)
+        );
+        let unreadable = of_team(&team, |_| {
+            Stub::Unreadable(Unreadable {
+                line: 3,
+                message: "bad".into(),
+            })
+        });
+        assert_eq!(unreadable["prd"].status, Status::Unreadable);
+        assert_eq!(unreadable["prd"].problems.len(), 1);
+    }
+
+    #[test]
+    fn a_read_stub_gives_its_status_dates_sign_off_and_lines() {
+        let team = three();
+        let fm = FrontMatter {
+            status: Status::Review,
+            due: Some(jiff::civil::date(2027, 1, 8)),
+            approved_by: Some("  Bo Li ".into()),
+            approved_on: Some(jiff::civil::date(2027, 1, 9)),
+            ..written(&team, "prd")
+        };
+        let e = entry(&team, "prd", fm.clone());
+        assert_eq!(
+            (e.status, e.due, e.approved_by.as_deref(), e.approved_on),
+            (
+                Status::Review,
+                fm.due,
+                Some("Bo Li"),
+                Some(jiff::civil::date(2027, 1, 9))
+            )
+        );
+        assert_eq!(
+            (e.line("status"), e.line("due"), e.line("nothing")),
+            (7, 8, 1)
+        );
+        assert_eq!((fm.line("owner"), fm.line("nothing")), (4, 1));
+        assert!(e.problems.is_empty());
+        let blank = entry(
+            &team,
+            "prd",
+            FrontMatter {
+                approved_by: Some("  ".into()),
+                phase: Some(" ".into()),
+                ..written(&team, "prd")
+            },
+        );
+        assert_eq!(blank.approved_by, None, "a blank sign-off is none");
+        assert_eq!(
+            (blank.phase.as_str(), blank.problems.len()),
+            ("discovery", 0),
+            "a blank phase is the catalog's"
+        );
+    }
+
+    #[test]
+    fn values_set_by_hand_win_and_unknown_ones_are_problems_at_their_line() {
+        let team = three();
+        let by_hand = entry(
+            &team,
+            "prd",
+            FrontMatter {
+                owner: Some("ml-engineer".into()),
+                contributors: Some(vec!["data-scientist".into()]),
+                phase: Some("data".into()),
+                ..written(&team, "prd")
+            },
+        );
+        assert_eq!(
+            (
+                by_hand.owner.as_str(),
+                by_hand.contributors.clone(),
+                by_hand.phase.as_str()
+            ),
+            ("ml-engineer", vec!["data-scientist".to_string()], "data")
+        );
+        assert!(by_hand.problems.is_empty());
+
+        let unknown = entry(
+            &team,
+            "prd",
+            FrontMatter {
+                owner: Some("ml-enginer".into()),
+                contributors: Some(vec!["nobody".into()]),
+                phase: Some("dta".into()),
+                ..written(&team, "prd")
+            },
+        );
+        assert_eq!(
+            (unknown.owner.as_str(), unknown.phase.as_str()),
+            ("product-manager", "discovery"),
+            "the team's values stay"
+        );
+        assert_eq!(
+            unknown.contributors,
+            team.contributors_of("prd", "product-manager")
+        );
+        let lines: Vec<usize> = unknown.problems.iter().map(|p| p.line).collect();
+        assert_eq!(
+            lines,
+            [4, 5, 6],
+            "owner, contributors and phase at their lines"
+        );
+    }
+}

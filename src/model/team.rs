@@ -254,12 +254,13 @@ pub fn schedule(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::catalog::tests::REQUIRED;
     use crate::model::matrix::Overrides;
 
-    fn team(catalog: &Catalog, kind: &str, roles: Vec<String>) -> Team {
+    /// A team of `roles` on a project of `kind`, with nobody named and no meetings.
+    pub(crate) fn team(catalog: &Catalog, kind: &str, roles: Vec<String>) -> Team {
         Team {
             catalog: catalog.clone(),
             project: Project {
