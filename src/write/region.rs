@@ -33,8 +33,6 @@ pub struct Region {
     pub begin: Range<usize>,
     /// Everything between the markers' lines.
     pub body: Range<usize>,
-    /// The end marker's line, without its newline.
-    pub end: Range<usize>,
 }
 
 impl Region {
@@ -133,7 +131,6 @@ pub fn parse(text: &str) -> Result<Vec<Region>, MarkerError> {
             let name = rest.trim();
             match open.take() {
                 Some((open_name, digest, attrs, open_line, begin)) if open_name == name => {
-                    let end_len = raw.trim_end_matches(['\n', '\r']).len();
                     regions.push(Region {
                         name: open_name,
                         digest,
@@ -141,7 +138,6 @@ pub fn parse(text: &str) -> Result<Vec<Region>, MarkerError> {
                         line: open_line,
                         body: begin.end..span.start,
                         begin,
-                        end: span.start..span.start + end_len,
                     });
                 }
                 Some((open_name, _, _, open_line, _)) => {
@@ -223,10 +219,7 @@ pub fn splice(
 ) -> Result<Splice, (&'static str, MarkerError)> {
     let old = parse(current).map_err(|e| ("current", e))?;
     let new = parse(fresh).map_err(|e| ("rendered", e))?;
-    let mut out = Splice {
-        text: String::with_capacity(current.len()),
-        ..Splice::default()
-    };
+    let mut out = Splice::default();
     let mut at = 0;
     for region in &old {
         let Some(replacement) = new.iter().find(|n| n.name == region.name) else {
@@ -427,6 +420,11 @@ mod tests {
             (out.text.as_str(), out.missing.as_slice()),
             (current, &["table".to_string()][..])
         );
+        // Of two regions, the one whose markers are gone.
+        let two = "<!-- mlteam:begin a -->\nx\n<!-- mlteam:end a -->\n<!-- mlteam:begin b -->\ny\n<!-- mlteam:end b -->\n";
+        let one = sealed(two.split_once("<!-- mlteam:begin b").unwrap().0);
+        let out = splice(&one, &sealed(two), false).unwrap();
+        assert_eq!(out.missing, ["b"]);
     }
 
     #[test]
