@@ -147,7 +147,7 @@ pub fn parse_member(catalog: &Catalog, text: &str) -> Result<Member, Msg> {
         .ok_or_else(|| msg!("answer.no_roles_named", text = text))?;
     let mut member = parse_person(person)?;
     member.roles = parse_roles(catalog, roles)
-        .map_err(|e| msg!("diag.about", what = &member.name, message = e))?;
+        .map_err(|e| msg!("answer.member", name = &member.name, message = e))?;
     Ok(member)
 }
 
