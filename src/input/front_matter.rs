@@ -315,6 +315,10 @@ fn first_sentence(message: &str) -> &str {
 /// wrong shape (`owner: invalid type: …`) in our words, a syntax error in the parser's.
 fn yaml_detail(message: &str) -> Msg {
     let message = first_sentence(message);
+    let said = shape::say(message);
+    if said.shape {
+        return said.message;
+    }
     if let Some((key, rest)) = message.split_once(": ") {
         let plain = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
         let said = shape::say(rest);

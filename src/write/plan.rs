@@ -152,7 +152,8 @@ impl Plan {
                         .map(|(region, line)| edited_region(path, region, *line))
                         .collect()
                 };
-                let mut regions = splice.updated;
+                let region = |name: &String| ui.fill("plan.region", &[("name", name)]);
+                let mut regions: Vec<String> = splice.updated.iter().map(region).collect();
                 if base != old {
                     regions.insert(0, ui.get("plan.front_matter").to_string());
                 }
@@ -162,7 +163,15 @@ impl Plan {
                 } else if !splice.missing.is_empty() {
                     let reason = ui.fill(
                         "plan.markers_removed",
-                        &[("names", &splice.missing.join(ui.get("list.separator")))],
+                        &[(
+                            "names",
+                            &splice
+                                .missing
+                                .iter()
+                                .map(region)
+                                .collect::<Vec<_>>()
+                                .join(ui.get("list.separator")),
+                        )],
                     );
                     self.keep(path, old, reason);
                 } else if conflicts.is_empty() {
@@ -301,7 +310,8 @@ impl Plan {
             if detail.is_empty() {
                 writeln!(out, "{word}  {}", change.path)?;
             } else {
-                writeln!(out, "{word}  {:width$}  ({detail})", change.path)?;
+                let detail = ui.fill("plan.detail", &[("detail", &detail)]);
+                writeln!(out, "{word}  {:width$}  {detail}", change.path)?;
             }
         }
         Ok(())

@@ -646,7 +646,7 @@ fn the_language_question_turns_the_session_chinese() {
     s.wait("✔ 确认生成以上项目骨架？ · 是");
     let (code, output) = s.finish();
     assert_eq!(code, 0, "{output}");
-    assert!(output.contains("已在 demo 中写入"), "{output}");
+    assert!(output.contains("已在`demo`中写入"), "{output}");
     assert!(project.file("mlteam.toml").contains("lang = \"zh\""));
 }
 
