@@ -1,7 +1,9 @@
 //! The words of mlteam in each language, kept as data in `templates/<lang>/words.toml`: the
-//! prompt, command summaries and findings (through [`Words`]), and the words of the pages (through
-//! the templates' `t` helper). A key that is not there is a bug, never text to print: a test
-//! checks that every key the code and the templates use exists in both languages.
+//! prompt, command summaries, findings, warnings and errors (through [`Words`], and [`Msg`] for
+//! the layers that only know what to say, not in which language), and the words of the pages
+//! (through the templates' `t` helper). A key that is not there is a bug, never text to print: a
+//! test checks that every key the code and the templates use exists in both languages, and that
+//! every key is used.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
