@@ -1,7 +1,19 @@
-//! What goes wrong, said at a position: diagnostics, and the failures that pick the exit code.
+//! What goes wrong, said at a position: diagnostics, the failures that pick the exit code
+//! ([`failure`]), and how an error is said in the run's language at the edge ([`said`]).
+
+mod failure;
+mod said;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+pub use failure::{
+    Failed, Interrupted, Invalid, NotDone, PartlyUndone, ProblemsFound, Refused, Said, failed,
+    failed_with_help, msg_of,
+};
+pub use said::{say_error, say_io};
+
+use crate::words::{Msg, Words};
 
 /// One problem, located in a file when we know where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,21 +21,21 @@ pub struct Diagnostic {
     pub file: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub message: String,
+    pub message: Msg,
     /// The source line the position points into, shown under the message.
     pub source_line: Option<String>,
-    pub help: Option<String>,
+    pub help: Option<Msg>,
     /// Advice, not a problem: shown as a warning.
     pub warning: bool,
 }
 
 impl Diagnostic {
-    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    pub fn new(file: impl Into<String>, message: Msg) -> Diagnostic {
         Diagnostic {
             file: file.into(),
             line: None,
             column: None,
-            message: message.into(),
+            message,
             source_line: None,
             help: None,
             warning: false,
@@ -50,34 +62,49 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: Msg) -> Diagnostic {
+        self.help = Some(help);
         self
     }
+
+    /// `FILE:LINE:COLUMN: message`, the source line with a caret under the column, and the help,
+    /// in the words of `ui`. The position keeps the ASCII form editors jump to in any language.
+    pub fn say(&self, ui: &Words) -> String {
+        let mut out = self.file.clone();
+        if let Some(line) = self.line {
+            out += &format!(":{line}");
+            if let Some(column) = self.column {
+                out += &format!(":{column}");
+            }
+        }
+        let label = if self.warning {
+            ui.get("diag.warning")
+        } else {
+            ""
+        };
+        out += &format!(": {label}{}", ui.say(&self.message));
+        if let (Some(line), Some(source)) = (self.line, &self.source_line) {
+            let gutter = line.to_string().len();
+            out += &format!("\n{:gutter$} |\n{line} | {source}", "");
+            if let Some(column) = self.column {
+                out += &format!("\n{:gutter$} | {:>column$}", "", "^");
+            }
+        }
+        if let Some(help) = &self.help {
+            out += &help_line(ui, help);
+        }
+        out
+    }
+}
+
+/// `\n  help: …` under a message.
+pub fn help_line(ui: &Words, help: &Msg) -> String {
+    format!("\n  {}{}", ui.get("diag.help"), ui.say(help))
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        let label = if self.warning { "warning: " } else { "" };
-        write!(f, ": {label}{}", self.message)?;
-        if let (Some(line), Some(source)) = (self.line, &self.source_line) {
-            let gutter = line.to_string().len();
-            write!(f, "\n{:gutter$} |\n{line} | {source}", "")?;
-            if let Some(column) = self.column {
-                write!(f, "\n{:gutter$} | {:>column$}", "", "^")?;
-            }
-        }
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
-        }
-        Ok(())
+        f.write_str(&self.say(&Words::new(crate::model::text::Lang::En)))
     }
 }
 
@@ -115,68 +142,6 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-fn list(diagnostics: &[Diagnostic]) -> String {
-    diagnostics
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Bad input: flags, manifest, templates, files. Exit code 2.
-#[derive(Debug, thiserror::Error)]
-#[error("{}", list(.0))]
-pub struct Invalid(pub Vec<Diagnostic>);
-
-/// A check found problems (already printed, one per line). Exit code 1.
-#[derive(Debug, thiserror::Error)]
-#[error("{0} {noun} found", noun = if *.0 == 1 { "problem" } else { "problems" })]
-pub struct ProblemsFound(pub usize);
-
-/// `checklist --check`: deliverables are still open (already listed). Exit code 1.
-#[derive(Debug, thiserror::Error)]
-#[error("{open} of {total} deliverables are not done")]
-pub struct NotDone {
-    pub open: usize,
-    pub total: usize,
-}
-
-/// Writing would lose text a person wrote (a region edited by hand). Exit code 1.
-#[derive(Debug, thiserror::Error)]
-#[error("{}\nnothing was written", list(.0))]
-pub struct Refused(pub Vec<Diagnostic>);
-
-/// The user stopped us (Ctrl-C, or "no" at the confirmation). Exit code 130.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}; nothing was written")]
-pub struct Interrupted(pub &'static str);
-
-/// A write that failed, undone except where a person changed a file meanwhile: those files are
-/// left as they are, and named. The exit code is the cause's.
-#[derive(Debug)]
-pub struct PartlyUndone {
-    pub cause: anyhow::Error,
-    pub kept: Vec<String>,
-}
-
-impl fmt::Display for PartlyUndone {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let one = self.kept.len() == 1;
-        write!(
-            f,
-            "{:#}\n  but {} changed while mlteam was writing, so {} left as {} (mlteam's \
-             change and the edit on top of it)\n  help: look at {}, then run `mlteam check`",
-            self.cause,
-            self.kept.join(", "),
-            if one { "it is" } else { "they are" },
-            if one { "it is" } else { "they are" },
-            if one { "it" } else { "them" },
-        )
-    }
-}
-
-impl std::error::Error for PartlyUndone {}
-
 /// A reader that stopped reading (`| head`) is no reason to fail, least of all after writing;
 /// any other failure to print (a full disk) is one, said as such.
 pub fn closed_pipe(error: std::io::Error) -> std::io::Result<()> {
@@ -189,15 +154,21 @@ pub fn closed_pipe(error: std::io::Error) -> std::io::Result<()> {
 
 /// A failure to write to standard output, said as one (the bare OS error names nothing).
 pub fn stdout_error(error: std::io::Error) -> std::io::Error {
-    if error.kind() == std::io::ErrorKind::BrokenPipe
-        || error.to_string().contains("standard output")
-    {
+    if error.kind() == std::io::ErrorKind::BrokenPipe || is_stdout_error(&error) {
         return error;
     }
-    std::io::Error::new(
-        error.kind(),
-        format!("cannot write to standard output: {error}"),
-    )
+    std::io::Error::new(error.kind(), StdoutFailed(error))
+}
+
+/// What [`stdout_error`] wraps: the failure to print.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write to standard output: {0}")]
+pub struct StdoutFailed(pub std::io::Error);
+
+fn is_stdout_error(error: &std::io::Error) -> bool {
+    error
+        .get_ref()
+        .is_some_and(|inner| inner.is::<StdoutFailed>())
 }
 
 pub fn is_closed_pipe(error: &anyhow::Error) -> bool {
@@ -227,6 +198,7 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::msg;
 
     #[test]
     fn positions_count_lines_and_characters() {
@@ -240,9 +212,9 @@ mod tests {
     #[test]
     fn shows_the_line_and_a_caret() {
         let text = "[project]\nnmae = \"x\"\n";
-        let d = Diagnostic::new("mlteam.toml", "unknown key `nmae`")
+        let d = Diagnostic::new("mlteam.toml", msg!("shape.unknown_key", key = "nmae"))
             .at_offset(text, 10)
-            .help("did you mean `name`?");
+            .help(msg!("ids.did_you_mean_help", id = "name"));
         assert_eq!(
             d.to_string(),
             "mlteam.toml:2:1: unknown key `nmae`\n  |\n2 | nmae = \"x\"\n  | ^\n  help: did you mean `name`?"

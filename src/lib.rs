@@ -20,8 +20,15 @@ pub mod write;
 use anyhow::Result;
 
 use cli::{Cli, ColorWhen, Command, RaciCommand, RolesCommand, TemplatesCommand};
+use model::text::Lang;
+use words::Words;
 
+/// Runs the command. Its words (every line it prints, errors included) are chosen once, by
+/// [`language`]; the caller says a failure in [`words::of_run`]'s.
 pub fn run(cli: Cli) -> Result<()> {
+    let ui = Words::new(language(&cli));
+    words::set_run(ui.lang());
+    let ui = &ui;
     anstream::ColorChoice::write_global(match cli.global.color {
         ColorWhen::Auto => anstream::ColorChoice::Auto,
         ColorWhen::Always => anstream::ColorChoice::Always,
@@ -34,34 +41,37 @@ pub fn run(cli: Cli) -> Result<()> {
     let global = &cli.global;
     let done = match cli.command {
         Command::Init(args) => commands::init::run(global, &args),
-        Command::Sync(args) => commands::sync::run(global, &args),
-        Command::Check(args) => commands::check::run(global, &args),
-        Command::Meetings { ics } => commands::meetings::run(global, ics.as_deref()),
-        Command::Checklist(args) => commands::checklist::run(global, &args),
-        Command::Status(args) => commands::status::run(global, &args),
+        Command::Sync(args) => commands::sync::run(global, ui, &args),
+        Command::Check(args) => commands::check::run(global, ui, &args),
+        Command::Meetings { ics } => commands::meetings::run(global, ui, ics.as_deref()),
+        Command::Checklist(args) => commands::checklist::run(global, ui, &args),
+        Command::Status(args) => commands::status::run(global, ui, &args),
         Command::Raci(args) => match (args.command, args.format) {
             (Some(RaciCommand::Import { file, write }), _) => {
-                commands::raci::import(global, file.as_deref(), &write)
+                commands::raci::import(global, ui, file.as_deref(), &write)
             }
             (None, Some(format)) => {
-                commands::raci::export(global, format, args.output.as_deref(), args.raw_csv)
+                let output = args.output.as_deref();
+                commands::raci::export(global, ui, format, output, args.raw_csv)
             }
-            (None, None) => commands::raci::run(global, &args.write),
+            (None, None) => commands::raci::run(global, ui, &args.write),
         },
         Command::Roles { command } => match command {
-            RolesCommand::List => commands::roles::list(global),
+            RolesCommand::List => commands::roles::list(global, ui),
             RolesCommand::Add { ids, holder, write } => {
-                commands::roles::add(global, &ids, holder.as_deref(), &write)
+                commands::roles::add(global, ui, &ids, holder.as_deref(), &write)
             }
-            RolesCommand::Remove { ids, write } => commands::roles::remove(global, &ids, &write),
+            RolesCommand::Remove { ids, write } => {
+                commands::roles::remove(global, ui, &ids, &write)
+            }
         },
         Command::Templates { command } => match command {
-            TemplatesCommand::List => commands::templates::list(global),
+            TemplatesCommand::List => commands::templates::list(global, ui),
             TemplatesCommand::Export { dir, write } => {
-                commands::templates::export(global, dir.as_deref(), &write)
+                commands::templates::export(global, ui, dir.as_deref(), &write)
             }
             TemplatesCommand::Context { page } => {
-                commands::templates::context(global, page.as_deref())
+                commands::templates::context(global, ui, page.as_deref())
             }
         },
         Command::Completions { shell } => commands::meta::completions(shell),
@@ -71,6 +81,26 @@ pub fn run(cli: Cli) -> Result<()> {
     // What is still buffered must reach its reader too, or the failure be said.
     std::io::Write::flush(&mut std::io::stdout()).or_else(diag::closed_pipe)?;
     Ok(())
+}
+
+/// The language of the run: inside a project, the `lang` of its `mlteam.toml` (read as far as
+/// it can be, so that a manifest with a mistake is still said to in its language); else
+/// `--lang`; else the locale. `init` takes `--lang` first, as the language of the project it
+/// writes, then the manifest it would replace or reuse (`--from`); after its questions, the
+/// language they chose.
+pub fn language(cli: &Cli) -> Lang {
+    let global = &cli.global;
+    let root = commands::project_root(global);
+    let project =
+        |dir: &std::path::Path| input::manifest::peek_lang(&dir.join(input::manifest::FILE));
+    let lang = match &cli.command {
+        Command::Init(args) => global
+            .lang
+            .or_else(|| project(&root.join(&args.dir)))
+            .or_else(|| args.from.as_deref().and_then(input::manifest::peek_lang)),
+        _ => project(&root).or(global.lang),
+    };
+    lang.unwrap_or_else(words::guess_lang)
 }
 
 /// Whether the command prints to standard output (else a closed one loses nothing).

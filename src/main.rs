@@ -9,9 +9,11 @@ fn main() -> ExitCode {
         // The reader went away (`| head`): there is nobody left to tell.
         Err(error) if mlteam::diag::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            // `{:#}` is the cause chain on one line each; never a backtrace, whatever
+            // The cause chain, in the run's language; never a backtrace, whatever
             // RUST_BACKTRACE says: these are the user's errors, not ours.
-            anstream::eprintln!("error: {error:#}");
+            let ui = mlteam::words::of_run();
+            let said = mlteam::diag::say_error(&error, &ui);
+            anstream::eprintln!("{}{said}", ui.get("diag.error"));
             ExitCode::from(mlteam::diag::exit_code(&error))
         }
     }

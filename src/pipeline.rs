@@ -5,21 +5,21 @@
 
 use std::io::Write as _;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use jiff::civil::Date;
 
 use crate::cli::{Global, WriteArgs};
-use crate::diag::{Diagnostic, Refused, closed_pipe, shown};
+use crate::diag::{Diagnostic, Refused, closed_pipe, failed_with_help, say_error, shown};
 use crate::input::front_matter;
 use crate::input::manifest::{self, Manifest, Source};
 use crate::model::catalog::of_kind;
 use crate::model::progress::{self, Progress, Stub};
 use crate::model::team::Team;
+use crate::msg;
 use crate::render::Renderer;
 use crate::render::pages::{self, Kind, Page};
 use crate::view::paths;
-use crate::words;
-use crate::words::Words;
+use crate::words::{Msg, Words};
 use crate::write::eol;
 use crate::write::plan::{Action, Existing, Plan};
 use crate::write::read::{self, NotAFile, NotText, TooLarge};
@@ -28,11 +28,15 @@ use crate::write::root::Root;
 /// Reads and checks the project's `mlteam.toml` and builds its team.
 pub fn load_team(root: &Root) -> Result<(Source, Team)> {
     let Some(text) = root.read(manifest::FILE)? else {
-        bail!(
-            "no {} in {}; run `mlteam init` to start a project there, or `-C DIR` to point at one",
-            manifest::FILE,
-            shown(root.path())
+        let message = msg!(
+            "pipeline.not_a_project",
+            file = manifest::FILE,
+            dir = shown(root.path())
         );
+        return Err(failed_with_help(
+            message,
+            msg!("pipeline.not_a_project_help"),
+        ));
     };
     let source = Source::new(shown(&root.path().join(manifest::FILE)), text);
     let manifest = Manifest::parse(&source)?;
@@ -84,23 +88,21 @@ pub fn carry_out(
     Ok(true)
 }
 
-/// Where each of the team's deliverables stands, read from the stubs in the project.
-pub fn progress(team: &Team, root: &Root) -> Progress {
+/// Where each of the team's deliverables stands, read from the stubs in the project; a stub
+/// that cannot be read is said so in the words of `ui`.
+pub fn progress(team: &Team, root: &Root, ui: &Words) -> Progress {
     progress::of_team(team, |id| match root.read(&paths::stub(id)) {
         Ok(text) => front_matter::stub(text.as_deref()),
         Err(e) => Stub::Unreadable(progress::Unreadable {
             line: 1,
             message: if let Some(not) = e.downcast_ref::<NotAFile>() {
-                format!("{}, not a file; mlteam does not read it", not.kind)
+                msg!("pipeline.stub_not_a_file", kind = not.kind.said())
             } else if let Some(large) = e.downcast_ref::<TooLarge>() {
-                format!(
-                    "larger than {}, the most mlteam reads of a stub",
-                    read::size(large.limit)
-                )
+                msg!("pipeline.stub_too_large", limit = read::size(large.limit))
             } else if e.is::<NotText>() {
-                "the file is not UTF-8 text".to_string()
+                msg!("pipeline.stub_not_text")
             } else {
-                format!("{e:#}")
+                Msg::verbatim(say_error(&e, ui))
             },
         }),
     })
@@ -114,6 +116,7 @@ pub fn with_manifest(
     old: &str,
     new: String,
     global: &Global,
+    ui: &Words,
     args: &WriteArgs,
     sync: &Sync<'_>,
 ) -> Result<()> {
@@ -134,7 +137,7 @@ pub fn with_manifest(
             Some(source.text),
         );
     }
-    sync_team_then(root, &team, plan, sync, global, args)
+    sync_team_then(root, &team, plan, sync, global, ui, args)
 }
 
 /// Which pages a regenerating command brings up to date.
@@ -168,15 +171,15 @@ pub fn sync_team(
     plan: Plan,
     scope: Scope,
     global: &Global,
+    ui: &Words,
     args: &WriteArgs,
-    matrix_imported: bool,
 ) -> Result<()> {
     let sync = Sync {
         scope,
-        matrix_imported,
+        matrix_imported: false,
         epilogue: "",
     };
-    sync_team_then(root, team, plan, &sync, global, args)
+    sync_team_then(root, team, plan, &sync, global, ui, args)
 }
 
 /// What a regenerating command asks of [`sync_team_then`].
@@ -195,6 +198,7 @@ pub fn sync_team_then(
     mut plan: Plan,
     sync: &Sync<'_>,
     global: &Global,
+    ui: &Words,
     args: &WriteArgs,
 ) -> Result<()> {
     let Sync {
@@ -202,7 +206,6 @@ pub fn sync_team_then(
         matrix_imported,
         epilogue,
     } = *sync;
-    let ui = words::chosen(global.lang);
     let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
     let pages: Vec<Page> = pages::all(team)
         .into_iter()
@@ -213,15 +216,15 @@ pub fn sync_team_then(
         .cloned()
         .partition(|p| matrix_imported && p.kind == Kind::Raci);
     let how = Refresh::today(args.force);
-    let mut conflicts = refresh(root, team, &renderer, &rest, how, &ui, &mut plan)?;
+    let mut conflicts = refresh(root, team, &renderer, &rest, how, ui, &mut plan)?;
     let imported = Refresh::today(true);
     conflicts.extend(refresh(
-        root, team, &renderer, &matrix, imported, &ui, &mut plan,
+        root, team, &renderer, &matrix, imported, ui, &mut plan,
     )?);
     if scope == Scope::All {
-        add_orphans(root, team, &pages, &ui, &mut plan)?;
+        add_orphans(root, team, &pages, ui, &mut plan)?;
     }
-    carry_out(root, &plan, conflicts, &ui, global, args.dry_run, epilogue)?;
+    carry_out(root, &plan, conflicts, ui, global, args.dry_run, epilogue)?;
     Ok(())
 }
 
@@ -288,7 +291,7 @@ pub fn refresh(
 /// Why a file that cannot be a page is left alone, in the words of the summary.
 pub fn skip_reason(error: &anyhow::Error, ui: &Words) -> String {
     if let Some(not) = error.downcast_ref::<NotAFile>() {
-        ui.fill("plan.not_a_file", &[("kind", not.kind)])
+        ui.fill("plan.not_a_file", &[("kind", &ui.say(&not.kind.said()))])
     } else if let Some(large) = error.downcast_ref::<TooLarge>() {
         ui.fill("plan.too_large", &[("limit", &read::size(large.limit))])
     } else {

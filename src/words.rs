@@ -1,13 +1,19 @@
 //! The words of mlteam in each language, kept as data in `templates/<lang>/words.toml`: the
-//! prompt, command summaries and findings (through [`Words`]), and the words of the pages (through
-//! the templates' `t` helper). A key that is not there is a bug, never text to print: a test
-//! checks that every key the code and the templates use exists in both languages.
+//! prompt, command summaries, findings, warnings and errors (through [`Words`], and [`Msg`] for
+//! the layers that only know what to say, not in which language), and the words of the pages
+//! (through the templates' `t` helper). A key that is not there is a bug, never text to print: a
+//! test checks that every key the code and the templates use exists in both languages, and that
+//! every key is used.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::assets;
 use crate::model::text::Lang;
+
+mod msg;
+pub use msg::{Arg, Msg};
 
 #[derive(Clone, Copy)]
 pub struct Words {
@@ -68,6 +74,43 @@ impl Words {
         let mut all = vec![("count", count.as_str())];
         all.extend_from_slice(args);
         self.fill(key, &all)
+    }
+
+    /// A [`Msg`] said in this language: its values filled in (a `Msg` among them said first, a
+    /// list joined by `list.separator`), the `_one` form taken when `count` is 1.
+    pub fn say(&self, msg: &Msg) -> String {
+        let (key, args) = match msg {
+            Msg::Verbatim(text) => return text.clone(),
+            Msg::All(msgs) => {
+                let said: Vec<String> = msgs.iter().map(|m| self.say(m)).collect();
+                return said.join(self.get("list.sentences"));
+            }
+            Msg::Word { key, args } => (*key, args),
+        };
+        let values: Vec<(&str, String)> = args
+            .iter()
+            .map(|(name, arg)| {
+                let value = match arg {
+                    Arg::Text(text) => text.clone(),
+                    Arg::Said(msg) => self.say(msg),
+                    Arg::List(items) => items.join(self.get("list.separator")),
+                };
+                (*name, value)
+            })
+            .collect();
+        let one = format!("{key}_one");
+        let single = values.iter().any(|(n, v)| *n == "count" && v == "1");
+        let key = if single && self.words.contains_key(&one) {
+            one.as_str()
+        } else {
+            key
+        };
+        fill(self.get(key), |name| {
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.as_str())
+        })
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &'static String> {
@@ -143,6 +186,27 @@ fn flatten(prefix: &str, value: &toml::Value, out: &mut BTreeMap<String, String>
             out.insert(prefix.to_string(), other.to_string());
         }
     }
+}
+
+/// The language of the run, once `run` has chosen it (0: not yet; else 1 + its index in
+/// [`Lang::ALL`]): what the edge says errors in, and what is said out of turn where no `Words`
+/// can be handed down (a signal's notice, a recovered journal's warning deep in the writer, a
+/// template helper's error). `init` changes it when the answers pick the project's language.
+static RUN: AtomicUsize = AtomicUsize::new(0);
+
+pub fn set_run(lang: Lang) {
+    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    RUN.store(index + 1, Ordering::SeqCst);
+}
+
+/// The run's words (English before [`set_run`]).
+pub fn of_run() -> Words {
+    let lang = RUN
+        .load(Ordering::SeqCst)
+        .checked_sub(1)
+        .and_then(|i| Lang::ALL.get(i).copied())
+        .unwrap_or(Lang::En);
+    Words::new(lang)
 }
 
 /// The words of `lang`, else of the language the locale asks for.

@@ -7,31 +7,31 @@ use std::io::Write as _;
 use anyhow::Result;
 use jiff::civil::Date;
 
-use super::{project_root, ui_for};
+use super::project_root;
 use crate::cli::{CheckArgs, Global};
-use crate::diag::{Diagnostic, Invalid, ProblemsFound, closed_pipe, shown};
+use crate::diag::{Diagnostic, Invalid, ProblemsFound, closed_pipe, say_error, shown};
 use crate::input::manifest::{Seg, Source};
 use crate::model::ids;
 use crate::model::progress::Progress;
 use crate::model::review::{self, Finding, Severity};
 use crate::model::team::Team;
+use crate::msg;
 use crate::pipeline::{self, Refresh};
 use crate::render::Renderer;
 use crate::render::pages::{self, Kind};
 use crate::view::paths;
-use crate::words::Words;
+use crate::words::{Msg, Words};
 use crate::write::plan::{Action, Plan};
 use crate::write::region;
 use crate::write::root::Root;
 
-pub fn run(global: &Global, args: &CheckArgs) -> Result<()> {
+pub fn run(global: &Global, ui: &Words, args: &CheckArgs) -> Result<()> {
     let root = Root::new(project_root(global));
-    let ui = ui_for(global);
     let found = match pipeline::load_team(&root) {
         Ok((source, team)) => {
-            let progress = pipeline::progress(&team, &root);
-            let mut found = team_findings(&team, &source, &progress, &root, &ui);
-            found.extend(doc_problems(&root, &team, &progress, &ui)?);
+            let progress = pipeline::progress(&team, &root, ui);
+            let mut found = team_findings(&team, &source, &progress, &root, ui);
+            found.extend(doc_problems(&root, &team, &progress, ui)?);
             found
         }
         Err(error) => match error.downcast::<Invalid>() {
@@ -41,7 +41,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<()> {
     };
     let mut out = anstream::stdout();
     for finding in &found {
-        writeln!(out, "{finding}").or_else(closed_pipe)?;
+        writeln!(out, "{}", finding.say(ui)).or_else(closed_pipe)?;
     }
     let warnings = found.iter().filter(|d| d.warning).count();
     let problems = found.len() - if args.strict { 0 } else { warnings };
@@ -80,13 +80,13 @@ fn team_findings(
             .map_or(id.to_string(), |a| a.name.get(lang).to_string())
     };
     let at_role = |id: &str| match team.roles.iter().position(|r| r == id) {
-        Some(i) => source.diagnostic(&[Key("team"), Key("roles"), Index(i)], ""),
-        None => source.diagnostic(&[Key("team"), Key("roles")], ""),
+        Some(i) => source.diagnostic(&[Key("team"), Key("roles"), Index(i)], Msg::none()),
+        None => source.diagnostic(&[Key("team"), Key("roles")], Msg::none()),
     };
     let member = |i: usize| team.members[i].name.clone();
     let line_of = |i: usize| {
         source
-            .diagnostic(&[Key("member"), Index(i)], "")
+            .diagnostic(&[Key("member"), Index(i)], Msg::none())
             .line
             .unwrap_or(1)
             .to_string()
@@ -94,7 +94,7 @@ fn team_findings(
     let stub = |id: &str, key: &str| {
         let file = shown(&root.path().join(paths::stub(id)));
         let line = progress.get(id).map_or(1, |e| e.line(key));
-        Diagnostic::new(file, "").at_line(line)
+        Diagnostic::new(file, Msg::none()).at_line(line)
     };
     let people = team.members.iter().filter(|m| !m.roles.is_empty()).count();
 
@@ -121,7 +121,7 @@ fn team_findings(
                     let absent_names = some(absent.iter().map(|r| role(r)).collect());
                     let activity_names = some(activities.iter().map(|a| activity(a)).collect());
                     (
-                        source.diagnostic(&[Key("team"), Key("roles")], ""),
+                        source.diagnostic(&[Key("team"), Key("roles")], Msg::none()),
                         ui.fill(
                             "finding.gap",
                             &[
@@ -145,7 +145,7 @@ fn team_findings(
                     accountable,
                     limit,
                 } => (
-                    source.diagnostic(&[Key("member"), Index(*i), Key("name")], ""),
+                    source.diagnostic(&[Key("member"), Index(*i), Key("name")], Msg::none()),
                     ui.fill(
                         "finding.overloaded",
                         &[
@@ -162,7 +162,7 @@ fn team_findings(
                     role: id,
                     member: i,
                 } => (
-                    source.diagnostic(&[Key("member"), Index(*i), Key("roles")], ""),
+                    source.diagnostic(&[Key("member"), Index(*i), Key("roles")], Msg::none()),
                     ui.fill(
                         "finding.sole_holder",
                         &[("name", &member(*i)), ("role", &role(id))],
@@ -170,7 +170,7 @@ fn team_findings(
                     ui.fill("finding.sole_holder_help", &[("role", &role(id))]),
                 ),
                 Finding::ListedTwice { first, second } => (
-                    source.diagnostic(&[Key("member"), Index(*second), Key("name")], ""),
+                    source.diagnostic(&[Key("member"), Index(*second), Key("name")], Msg::none()),
                     ui.fill(
                         "finding.listed_twice",
                         &[
@@ -182,7 +182,7 @@ fn team_findings(
                     ui.get("finding.listed_twice_help").to_string(),
                 ),
                 Finding::HoldsNothing { member: i } => (
-                    source.diagnostic(&[Key("member"), Index(*i), Key("name")], ""),
+                    source.diagnostic(&[Key("member"), Index(*i), Key("name")], Msg::none()),
                     ui.fill("finding.holds_nothing", &[("name", &member(*i))]),
                     ui.fill("finding.holds_nothing_help", &[("name", &member(*i))]),
                 ),
@@ -196,6 +196,7 @@ fn team_findings(
                 ),
                 Finding::SignedByStranger { deliverable, name } => {
                     let hint = ids::suggestion(name, team.members.iter().map(|m| m.name.as_str()));
+                    let hint = ui.say(&hint);
                     (
                         stub(deliverable, "approved_by"),
                         ui.fill(
@@ -224,8 +225,8 @@ fn team_findings(
                 ),
             };
             let mut d = at;
-            d.message = message;
-            d = d.help(help);
+            d.message = Msg::verbatim(message);
+            d = d.help(Msg::verbatim(help));
             if finding.severity() == Severity::Advice {
                 d = d.warning();
             }
@@ -257,7 +258,10 @@ fn doc_problems(
     let mut out = match pipeline::refresh(root, team, &renderer, &pages, how, ui, &mut plan) {
         Ok(conflicts) => conflicts,
         // A file that cannot be read (not UTF-8, no permission) is one more problem to list.
-        Err(error) => vec![Diagnostic::new(shown(root.path()), format!("{error:#}"))],
+        Err(error) => vec![Diagnostic::new(
+            shown(root.path()),
+            Msg::verbatim(say_error(&error, ui)),
+        )],
     };
     for (id, entry) in progress {
         let file = shown(&root.path().join(paths::stub(id)));
@@ -272,17 +276,16 @@ fn doc_problems(
         let page = pages.iter().find(|p| p.path == change.path);
         let stub = page.is_some_and(|p| matches!(p.kind, Kind::Deliverable(_)));
         let message = match &change.action {
-            Action::Create if stub => Some(ui.get("finding.missing_stub").to_string()),
-            Action::Create => Some(ui.get("finding.missing").to_string()),
-            Action::Update { regions } => Some(ui.fill(
-                "finding.out_of_date",
-                &[("names", &regions.join(ui.get("list.separator")))],
-            )),
-            Action::Replace => Some(ui.get("finding.replaced").to_string()),
+            Action::Create if stub => Some(msg!("finding.missing_stub")),
+            Action::Create => Some(msg!("finding.missing")),
+            Action::Update { regions } => {
+                Some(msg!("finding.out_of_date", names = regions.clone()))
+            }
+            Action::Replace => Some(msg!("finding.replaced")),
             Action::Skip { reason }
                 if !out.iter().any(|d| d.file.ends_with(change.path.as_str())) =>
             {
-                Some(reason.clone())
+                Some(Msg::verbatim(reason))
             }
             _ => None,
         };
@@ -308,9 +311,9 @@ fn doc_problems(
             out.push(
                 Diagnostic::new(
                     shown(&root.path().join(paths::PLAN)),
-                    ui.count("finding.behind", behind, &[("date", &date)]),
+                    msg!("finding.behind", count = behind, date = date),
                 )
-                .help(ui.get("finding.behind_help"))
+                .help(msg!("finding.behind_help"))
                 .warning(),
             );
         }

@@ -7,28 +7,29 @@ use std::io::Write as _;
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{emit, in_export_language, project_root, shown, ui_for};
+use super::{emit, in_export_language, project_root, shown};
 use crate::cli::{ChecklistArgs, ChecklistFormat, Global};
 use crate::diag::{Diagnostic, Invalid, NotDone};
-use crate::model::ids;
 use crate::model::progress::{Progress, Status};
 use crate::model::team::Team;
+use crate::msg;
 use crate::pipeline::{self, Scope};
 use crate::render::Renderer;
 use crate::render::pages::{self, Kind};
 use crate::view::context::{self, ChecklistView};
+use crate::words::Words;
 use crate::write::plan::Plan;
 use crate::write::root::Root;
 
-pub fn run(global: &Global, args: &ChecklistArgs) -> Result<()> {
+pub fn run(global: &Global, ui: &Words, args: &ChecklistArgs) -> Result<()> {
     let filtered = args.role.is_some() || args.phase.is_some() || args.person.is_some();
     let refresh = !args.check && args.format.is_none() && args.output.is_none() && !filtered;
     // A refresh writes: the project is locked from the first read.
     let root = if refresh { Root::writer } else { Root::new }(project_root(global));
     let (_, mut team) = pipeline::load_team(&root)?;
     check_filters(&team, args)?;
-    let progress = pipeline::progress(&team, &root);
-    warn_about(&root, &progress)?;
+    let progress = pipeline::progress(&team, &root, ui);
+    warn_about(&root, &progress, ui)?;
 
     if refresh {
         return pipeline::sync_team(
@@ -37,8 +38,8 @@ pub fn run(global: &Global, args: &ChecklistArgs) -> Result<()> {
             Plan::default(),
             Scope::Progress,
             global,
+            ui,
             &args.write,
-            false,
         );
     }
 
@@ -58,20 +59,16 @@ pub fn run(global: &Global, args: &ChecklistArgs) -> Result<()> {
             .filter_map(|(flag, value)| value.as_ref().map(|v| format!("{flag} {v}")))
             .collect();
             let message = if filters.is_empty() {
-                "this project owes no deliverable: there is nothing to check".to_string()
+                msg!("checklist.owes_nothing")
             } else {
-                format!(
-                    "no deliverable of this project matches {}: there is nothing to check",
-                    filters.join(" ")
-                )
+                msg!("checklist.matches_nothing", filters = filters.join(" "))
             };
             return Err(Invalid(vec![
-                Diagnostic::new("checklist --check", message)
-                    .help("`mlteam checklist --format md -o -` lists every deliverable with its phase and owner"),
+                Diagnostic::new("checklist --check", message).help(msg!("checklist.nothing_help")),
             ])
             .into());
         }
-        return gate(&root, &view, &ui_for(global));
+        return gate(&root, &view, ui);
     }
     let text = match args.format.unwrap_or(ChecklistFormat::Md) {
         ChecklistFormat::Json => json(&team, &view, args, today)?,
@@ -97,28 +94,16 @@ fn check_filters(team: &Team, args: &ChecklistArgs) -> Result<()> {
         );
     }
     if let Some(phase) = &args.phase {
-        if team.catalog.phase(phase).is_none() {
-            let hint = ids::suggestion(phase, team.catalog.phase_ids());
-            problems.push(Diagnostic::new(
-                "--phase",
-                format!("unknown phase `{phase}`{hint}"),
-            ));
-        }
+        problems.extend(
+            team.catalog
+                .unknown_phase(phase)
+                .map(|m| Diagnostic::new("--phase", m)),
+        );
     }
     if let Some(person) = &args.person {
-        if !team
-            .members
-            .iter()
-            .any(|m| m.name.eq_ignore_ascii_case(person))
-        {
-            let hint = ids::suggestion(person, team.members.iter().map(|m| m.name.as_str()));
-            problems.push(
-                Diagnostic::new(
-                    "--person",
-                    format!("nobody called `{person}` is on the team{hint}"),
-                )
-                .help("people are the [[member]] entries of mlteam.toml"),
-            );
+        let names: Vec<&str> = team.members.iter().map(|m| m.name.as_str()).collect();
+        if let Err(Invalid(unknown)) = super::person(&names, person) {
+            problems.extend(unknown);
         }
     }
     if problems.is_empty() {
@@ -129,12 +114,14 @@ fn check_filters(team: &Team, args: &ChecklistArgs) -> Result<()> {
 }
 
 /// A stub whose front matter cannot be read is said, by file and line, never guessed.
-fn warn_about(root: &Root, progress: &Progress) -> Result<()> {
+fn warn_about(root: &Root, progress: &Progress, ui: &Words) -> Result<()> {
     let mut err = anstream::stderr();
     for (id, entry) in progress {
         let file = shown(&root.path().join(crate::view::paths::stub(id)));
         for problem in &entry.problems {
-            writeln!(err, "warning: {file}:{}: {}", problem.line, problem.message)?;
+            let label = ui.get("diag.warning");
+            let message = ui.say(&problem.message);
+            writeln!(err, "{label}{file}:{}: {message}", problem.line)?;
         }
     }
     Ok(())
@@ -145,7 +132,7 @@ fn keep_only(team: &mut Team, progress: &Progress, args: &ChecklistArgs) {
     let holders: Option<Vec<String>> = args.person.as_ref().map(|person| {
         team.members
             .iter()
-            .filter(|m| m.name.eq_ignore_ascii_case(person))
+            .filter(|m| m.name.trim().eq_ignore_ascii_case(person.trim()))
             .flat_map(|m| m.roles.clone())
             .collect()
     });
@@ -162,7 +149,7 @@ fn keep_only(team: &mut Team, progress: &Progress, args: &ChecklistArgs) {
 }
 
 /// `--check`: what is still open, and exit 1 while anything is.
-fn gate(root: &Root, view: &ChecklistView, ui: &crate::words::Words) -> Result<()> {
+fn gate(root: &Root, view: &ChecklistView, ui: &Words) -> Result<()> {
     let mut out = anstream::stdout();
     for phase in &view.phases {
         for owner in &phase.owners {
@@ -176,7 +163,11 @@ fn gate(root: &Root, view: &ChecklistView, ui: &crate::words::Words) -> Result<(
                 let owner_name = if owner.role.holders.is_empty() {
                     owner.role.name.clone()
                 } else {
-                    format!("{} ({})", owner.role.name, owner.role.holders)
+                    let aside = [
+                        ("text", owner.role.name.as_str()),
+                        ("aside", &owner.role.holders),
+                    ];
+                    ui.fill("summary.aside", &aside)
                 };
                 let line = ui.fill(
                     "checklist.open",

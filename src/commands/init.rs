@@ -4,31 +4,34 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use jiff::civil::Date;
 
-use super::{shown, ui_for};
+use super::shown;
 use crate::cli::{Global, InitArgs};
-use crate::diag::{Diagnostic, Invalid};
+use crate::diag::{Diagnostic, Invalid, failed_with_help};
 use crate::input::answers::Answers;
 use crate::input::edit::{self, Editor};
 use crate::input::manifest::{self, Manifest, Source};
 use crate::input::prompt;
 use crate::model::catalog::Catalog;
 use crate::model::team::Team;
+use crate::msg;
 use crate::render::Renderer;
 use crate::render::pages;
-use crate::words::Words;
+use crate::words::{self, Words};
 use crate::write::plan::{Action, Existing, Plan};
 use crate::write::root::Root;
 use crate::write::{eol, read};
 
+/// Until the project's language is known, the run's words speak (`--lang`, else the locale);
+/// then the project's.
 pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
     let dir = super::tidy_path(&super::project_root(global).join(&args.dir));
     if dir.exists() && !dir.is_dir() {
         return Err(Invalid(vec![
-            Diagnostic::new(shown(&dir), "exists and is not a folder")
-                .help("give init a folder (new or existing) to write into"),
+            Diagnostic::new(shown(&dir), msg!("init.not_a_folder"))
+                .help(msg!("init.not_a_folder_help")),
         ])
         .into());
     }
@@ -36,14 +39,13 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
     let existing_manifest = root.read(manifest::FILE)?;
     if existing_manifest.is_some() && !args.force {
         return Err(Invalid(vec![
-            Diagnostic::new(shown(&dir.join(manifest::FILE)), "already exists: this folder holds an mlteam project")
-                .help("run `mlteam sync` there to update it, or `mlteam init --force` to replace its manifest"),
+            Diagnostic::new(shown(&dir.join(manifest::FILE)), msg!("init.exists"))
+                .help(msg!("init.exists_help")),
         ])
         .into());
     }
 
     let today = crate::today();
-    let mut asked = None;
     let (text, renderer) = match &args.from {
         Some(file) => (from_file(file, args, global, &dir, today)?, None),
         None => {
@@ -60,21 +62,18 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
                 let files = |answers: &Answers| {
                     let renderer = Renderer::new(Some(&dir), Some(answers.lang))?;
                     let text = crate::render::manifest::text(answers, &catalog, &renderer)?;
-                    let ui = Words::new(answers.lang);
-                    let (plan, _) = plan(&root, &dir, text, Some(renderer), today, &ui)?;
+                    let (plan, _) = plan(&root, &dir, text, Some(renderer), today)?;
                     Ok(prompt::Files {
                         write: plan.count(|a| matches!(a, Action::Create | Action::Replace)),
                         keep: plan.count(|a| matches!(a, Action::Skip { .. })),
                     })
                 };
-                let answers = prompt::ask(&catalog, args, global.lang, &dir, today, &files)?;
-                asked = Some(answers.lang);
-                answers
+                prompt::ask(&catalog, args, global.lang, &dir, today, &files)?
             } else {
-                bail!(
-                    "init needs answers and there is no terminal to ask them on\n  \
-                     help: pass --yes to take the defaults (flags such as --roles set the rest), or --from FILE to reuse a team's mlteam.toml"
-                );
+                return Err(failed_with_help(
+                    msg!("init.no_terminal"),
+                    msg!("init.no_terminal_help"),
+                ));
             };
             let renderer = Renderer::new(Some(&dir), Some(answers.lang))?;
             (
@@ -84,9 +83,11 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
         }
     };
 
-    // After questions, the rest is said in the language they ended in.
-    let ui = asked.map_or_else(|| ui_for(global), Words::new);
-    let (plan, team) = plan(&root, &dir, text, renderer, today, &ui)?;
+    let (plan, team) = plan(&root, &dir, text, renderer, today)?;
+    // The rest is said in the project's language: the one its questions, flags or `--from`
+    // manifest chose.
+    let ui = Words::new(team.project.lang);
+    words::set_run(ui.lang());
 
     let count = plan
         .count(|a| matches!(a, Action::Create | Action::Replace))
@@ -128,12 +129,13 @@ fn plan(
     text: String,
     renderer: Option<Renderer>,
     today: Date,
-    ui: &Words,
 ) -> Result<(Plan, Team)> {
     let existing_manifest = root.read(manifest::FILE)?;
     let source = Source::new(shown(&dir.join(manifest::FILE)), text);
     let manifest = Manifest::parse(&source)?;
     let team = manifest.team(&source)?;
+    // What is said of files left alone is said in the project's language.
+    let ui = &Words::new(team.project.lang);
     let renderer = match renderer {
         Some(renderer) if renderer.lang() == Some(team.project.lang) => renderer,
         _ => Renderer::new(Some(dir), Some(team.project.lang))?,
@@ -179,7 +181,8 @@ fn from_file(
     dir: &Path,
     today: Date,
 ) -> Result<String> {
-    let text = crate::input::file::read("--from", file, read::MANIFEST_LIMIT, "a manifest")?;
+    let text =
+        crate::input::file::read("--from", file, read::MANIFEST_LIMIT, read::What::Manifest)?;
     let source = Source::new(shown(file), text);
     let manifest = Manifest::parse(&source)?;
     let team = manifest.team(&source)?;
@@ -192,7 +195,7 @@ fn from_file(
         args.roles = Some(team.roles.join(","));
     }
     let flags = Answers::from_flags(&team.catalog, &args, global.lang, dir, today)?;
-    let mut editor = Editor::parse(&source.text).map_err(anyhow::Error::msg)?;
+    let mut editor = Editor::parse(&source.text)?;
     // The project's own manifest (`init DIR --from DIR/mlteam.toml --force`) is the same project:
     // its name, description and start stay unless a flag changes them. Another project's is a
     // team to start a new project with.

@@ -12,9 +12,10 @@ use crate::pipeline;
 use crate::render::Renderer;
 use crate::render::pages::{self, Kind};
 use crate::view::context;
+use crate::words::Words;
 use crate::write::root::Root;
 
-pub fn run(global: &Global, ics: Option<&str>) -> Result<()> {
+pub fn run(global: &Global, ui: &Words, ics: Option<&str>) -> Result<()> {
     let root = Root::new(project_root(global));
     let (_, mut team) = pipeline::load_team(&root)?;
     in_export_language(&mut team, global);
@@ -26,15 +27,18 @@ pub fn run(global: &Global, ics: Option<&str>) -> Result<()> {
         })?;
         return emit_to("--ics", &root, ics, &text);
     }
-    let progress = pipeline::progress(&team, &root);
+    let progress = pipeline::progress(&team, &root, ui);
     let meetings = context::build(&team, &progress, crate::today()).meetings;
+    // The listing is in the language of its names (`--lang` may ask for the other one).
+    let words = Words::new(team.project.lang);
     let rows: Vec<[String; 4]> = meetings
         .iter()
         .map(|m| {
             let chair = if m.chair.holders.is_empty() {
                 m.chair.name.clone()
             } else {
-                format!("{} ({})", m.chair.name, m.chair.holders)
+                let aside = [("text", m.chair.name.as_str()), ("aside", &m.chair.holders)];
+                words.fill("summary.aside", &aside)
             };
             [
                 m.name.clone(),

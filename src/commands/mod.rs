@@ -16,9 +16,10 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use crate::cli::Global;
+use crate::diag::{Diagnostic, Invalid};
+use crate::model::ids;
 use crate::model::team::Team;
-use crate::model::text::Lang;
-use crate::words::{self, Words};
+use crate::msg;
 use crate::write::root::Root;
 use crate::write::sink;
 
@@ -50,11 +51,27 @@ pub fn in_export_language(team: &mut Team, global: &Global) {
     }
 }
 
-/// The words for messages: `--lang`, else the locale.
-pub fn ui_for(global: &Global) -> Words {
-    words::chosen(global.lang)
-}
-
-pub fn lang_or_guess(global: &Global) -> Lang {
-    global.lang.unwrap_or_else(words::guess_lang)
+/// Which of `people` (the team's, by name) `--person NAME` names, case and surrounding spaces
+/// aside; or the error saying nobody is called so: with a "did you mean" when a name is close,
+/// else with the people by name.
+pub fn person<'p>(people: &[&'p str], name: &str) -> Result<&'p str, Invalid> {
+    let wanted = name.trim();
+    if let Some(found) = people
+        .iter()
+        .find(|p| p.trim().eq_ignore_ascii_case(wanted))
+    {
+        return Ok(found);
+    }
+    let hint = ids::suggestion(wanted, people.iter().copied());
+    let help = if !hint.is_none() {
+        msg!("person.help")
+    } else if people.is_empty() {
+        msg!("person.help_nobody")
+    } else {
+        msg!("person.help_names", names = people.to_vec())
+    };
+    let message = msg!("person.unknown", name = name, hint = hint);
+    Err(Invalid(vec![
+        Diagnostic::new("--person", message).help(help),
+    ]))
 }

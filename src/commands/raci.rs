@@ -5,21 +5,23 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::{emit, in_export_language, project_root, shown, tidy_path, ui_for};
+use super::{emit, in_export_language, project_root, shown, tidy_path};
 use crate::cli::{ExportFormat, Global, WriteArgs};
 use crate::diag::{Diagnostic, Invalid};
 use crate::input::edit::Editor;
 use crate::input::file as input_file;
 use crate::input::import::{self, Cell};
+use crate::msg;
 use crate::pipeline::{self, Scope, Sync};
 use crate::render::Renderer;
 use crate::render::export;
 use crate::render::pages::{self, Kind};
+use crate::words::Words;
 use crate::write::plan::Plan;
 use crate::write::read;
 use crate::write::root::Root;
 
-pub fn run(global: &Global, args: &WriteArgs) -> Result<()> {
+pub fn run(global: &Global, ui: &Words, args: &WriteArgs) -> Result<()> {
     let root = Root::writer(project_root(global));
     let (_, team) = pipeline::load_team(&root)?;
     pipeline::sync_team(
@@ -28,14 +30,15 @@ pub fn run(global: &Global, args: &WriteArgs) -> Result<()> {
         Plan::default(),
         Scope::Matrix,
         global,
+        ui,
         args,
-        false,
     )
 }
 
 /// `raci --format F [-o FILE]`: the matrix in another format, to a file or standard output.
 pub fn export(
     global: &Global,
+    ui: &Words,
     format: ExportFormat,
     output: Option<&str>,
     raw_csv: bool,
@@ -54,7 +57,8 @@ pub fn export(
         }
         ExportFormat::Html => {
             let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
-            crate::render::html::matrix(&team, &renderer, &pipeline::progress(&team, &root))?
+            let progress = pipeline::progress(&team, &root, ui);
+            crate::render::html::matrix(&team, &renderer, &progress)?
         }
     };
     emit(&root, output, &text)
@@ -62,7 +66,7 @@ pub fn export(
 
 /// `raci import [FILE]`: the letters of a hand-edited matrix that differ from the catalog's
 /// defaults go into `[raci.overrides]`, then everything is synced.
-pub fn import(global: &Global, file: Option<&Path>, args: &WriteArgs) -> Result<()> {
+pub fn import(global: &Global, ui: &Words, file: Option<&Path>, args: &WriteArgs) -> Result<()> {
     let root = Root::writer(project_root(global));
     let (source, team) = pipeline::load_team(&root)?;
     // The project's own matrix, or a file given from anywhere (a pipe, /dev/stdin included).
@@ -76,15 +80,15 @@ pub fn import(global: &Global, file: Option<&Path>, args: &WriteArgs) -> Result<
             let relative = path
                 .strip_prefix(tidy_path(root.path()))
                 .map_or_else(|_| path.display().to_string(), |p| p.display().to_string());
-            let text = input_file::read("raci import", &path, read::FILE_LIMIT, "a matrix")?;
+            let text =
+                input_file::read("raci import", &path, read::FILE_LIMIT, read::What::Matrix)?;
             (relative, Some(text))
         }
     };
     let shown_file = shown(&root.path().join(&relative));
     let Some(text) = text else {
         return Err(Invalid(vec![
-            Diagnostic::new(&shown_file, "not found")
-                .help("give the matrix file: `mlteam raci import FILE`"),
+            Diagnostic::new(&shown_file, msg!("file.not_found")).help(msg!("import.give_file")),
         ])
         .into());
     };
@@ -104,7 +108,7 @@ pub fn import(global: &Global, file: Option<&Path>, args: &WriteArgs) -> Result<
     };
     let edits = import::differences(&shown_file, &rows, &team).map_err(Invalid)?;
 
-    let mut editor = Editor::parse(&source.text).map_err(anyhow::Error::msg)?;
+    let mut editor = Editor::parse(&source.text)?;
     let mut changed = 0;
     for (activity, cells) in &edits {
         // In the order of the matrix's columns, so the manifest reads like the table.
@@ -123,7 +127,6 @@ pub fn import(global: &Global, file: Option<&Path>, args: &WriteArgs) -> Result<
             }
         }
     }
-    let ui = ui_for(global);
     let epilogue = format!(
         "{}\n",
         ui.fill(
@@ -136,7 +139,15 @@ pub fn import(global: &Global, file: Option<&Path>, args: &WriteArgs) -> Result<
         matrix_imported: from_page,
         epilogue: &epilogue,
     };
-    pipeline::with_manifest(&root, &source.text, editor.finish(), global, args, &sync)
+    pipeline::with_manifest(
+        &root,
+        &source.text,
+        editor.finish(),
+        global,
+        ui,
+        args,
+        &sync,
+    )
 }
 
 /// The matrix page is regenerated after an import: text a person typed inside its region that is
@@ -160,12 +171,9 @@ fn refuse_unread(
         unread
             .into_iter()
             .map(|line| {
-                Diagnostic::new(
-                    file,
-                    format!("this line is inside the `{}` region but not part of a table: importing would drop it", import::REGION),
-                )
-                .at_line(line)
-                .help(format!("move it below the `<!-- mlteam:end {} -->` line, where the notes are yours, then import again", import::REGION))
+                Diagnostic::new(file, msg!("import.unread", region = import::REGION))
+                    .at_line(line)
+                    .help(msg!("import.unread_help", region = import::REGION))
             })
             .collect(),
     )

@@ -5,18 +5,21 @@ use std::io::Write as _;
 use anyhow::Result;
 use dialoguer::console::measure_text_width;
 
-use super::{lang_or_guess, project_root};
+use super::project_root;
 use crate::cli::{Global, WriteArgs};
 use crate::diag::{Diagnostic, Invalid, closed_pipe};
 use crate::input::edit::Editor;
 use crate::model::catalog::Catalog;
 use crate::model::ids;
 use crate::model::team::Team;
+use crate::msg;
 use crate::pipeline::{self, Scope, Sync};
+use crate::words::Words;
 use crate::write::root::Root;
 
-pub fn list(global: &Global) -> Result<()> {
-    let lang = lang_or_guess(global);
+/// The catalog's roles in `--lang`, else in the run's language.
+pub fn list(global: &Global, ui: &Words) -> Result<()> {
+    let lang = global.lang.unwrap_or(ui.lang());
     let catalog = Catalog::builtin()?;
     let mut out = anstream::stdout();
     let id_width = catalog.roles.iter().map(|r| r.id.len()).max().unwrap_or(0);
@@ -47,11 +50,17 @@ pub fn list(global: &Global) -> Result<()> {
 
 /// `roles add ID... [--holder NAME]`: puts roles on the team (and in a person's hands), editing
 /// `mlteam.toml` in place, then syncs.
-pub fn add(global: &Global, ids: &[String], holder: Option<&str>, args: &WriteArgs) -> Result<()> {
+pub fn add(
+    global: &Global,
+    ui: &Words,
+    ids: &[String],
+    holder: Option<&str>,
+    args: &WriteArgs,
+) -> Result<()> {
     let root = Root::writer(project_root(global));
     let (source, team) = pipeline::load_team(&root)?;
     let ids = known_ids(&team, ids, "roles add")?;
-    let mut editor = Editor::parse(&source.text).map_err(anyhow::Error::msg)?;
+    let mut editor = Editor::parse(&source.text)?;
     let lang = team.project.lang;
     for id in &ids {
         let name = team
@@ -63,12 +72,20 @@ pub fn add(global: &Global, ids: &[String], holder: Option<&str>, args: &WriteAr
     if let Some(holder) = holder.map(str::trim).filter(|h| !h.is_empty()) {
         editor.add_member_roles(holder, &ids);
     }
-    pipeline::with_manifest(&root, &source.text, editor.finish(), global, args, &SYNC)
+    pipeline::with_manifest(
+        &root,
+        &source.text,
+        editor.finish(),
+        global,
+        ui,
+        args,
+        &SYNC,
+    )
 }
 
 /// `roles remove ID...`: takes roles off the team and out of every person's hands, then syncs.
 /// Their stubs stay, reported as orphaned.
-pub fn remove(global: &Global, ids: &[String], args: &WriteArgs) -> Result<()> {
+pub fn remove(global: &Global, ui: &Words, ids: &[String], args: &WriteArgs) -> Result<()> {
     let root = Root::writer(project_root(global));
     let (source, team) = pipeline::load_team(&root)?;
     let ids = known_ids(&team, ids, "roles remove")?;
@@ -77,7 +94,10 @@ pub fn remove(global: &Global, ids: &[String], args: &WriteArgs) -> Result<()> {
         .filter(|id| !team.roles.contains(id))
         .map(|id| {
             let hint = ids::suggestion(id, team.roles.iter().map(String::as_str));
-            Diagnostic::new("roles remove", format!("`{id}` is not on the team{hint}"))
+            Diagnostic::new(
+                "roles remove",
+                msg!("roles.not_on_team", id = id, hint = hint),
+            )
         })
         .collect();
     if !absent.is_empty() {
@@ -85,12 +105,12 @@ pub fn remove(global: &Global, ids: &[String], args: &WriteArgs) -> Result<()> {
     }
     if team.roles.iter().all(|r| ids.contains(r)) {
         return Err(Invalid(vec![
-            Diagnostic::new("roles remove", "that would leave the team with no role")
-                .help("add the new roles first"),
+            Diagnostic::new("roles remove", msg!("roles.none_left"))
+                .help(msg!("roles.none_left_help")),
         ])
         .into());
     }
-    let mut editor = Editor::parse(&source.text).map_err(anyhow::Error::msg)?;
+    let mut editor = Editor::parse(&source.text)?;
     for id in &ids {
         editor.remove_from_list("team", "roles", id);
         editor.remove_member_role(id);
@@ -102,14 +122,22 @@ pub fn remove(global: &Global, ids: &[String], args: &WriteArgs) -> Result<()> {
         .filter(|m| !m.roles.is_empty() && m.roles.iter().all(|r| ids.contains(r)))
         .map(|m| m.name.as_str())
         .collect();
-    pipeline::with_manifest(&root, &source.text, editor.finish(), global, args, &SYNC)?;
-    let ui = super::ui_for(global);
+    pipeline::with_manifest(
+        &root,
+        &source.text,
+        editor.finish(),
+        global,
+        ui,
+        args,
+        &SYNC,
+    )?;
     let mut err = anstream::stderr();
     for name in left {
         // Written already: a standard error that is gone is no reason to fail now.
         let _ = writeln!(
             err,
-            "warning: {}",
+            "{}{}",
+            ui.get("diag.warning"),
             ui.fill("roles.left_without", &[("name", name)])
         );
     }
@@ -135,15 +163,13 @@ fn known_ids(team: &Team, given: &[String], command: &str) -> Result<Vec<String>
     let unknown: Vec<Diagnostic> = ids
         .iter()
         .filter_map(|id| team.catalog.unknown_role(id))
-        .map(|message| {
-            Diagnostic::new(command, message).help("`mlteam roles list` shows the role ids")
-        })
+        .map(|message| Diagnostic::new(command, message).help(msg!("roles.list_help")))
         .collect();
     if !unknown.is_empty() {
         return Err(Invalid(unknown).into());
     }
     if ids.is_empty() {
-        return Err(Invalid(vec![Diagnostic::new(command, "no role ids given")]).into());
+        return Err(Invalid(vec![Diagnostic::new(command, msg!("roles.no_ids"))]).into());
     }
     Ok(ids)
 }

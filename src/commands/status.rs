@@ -5,46 +5,32 @@ use std::io::{IsTerminal, Write as _};
 
 use anyhow::Result;
 
-use super::{emit_to, project_root, ui_for};
+use super::{emit_to, project_root};
 use crate::cli::{Global, StatusArgs, StatusFormat};
-use crate::diag::{Diagnostic, Invalid, closed_pipe};
-use crate::model::ids;
+use crate::diag::closed_pipe;
 use crate::model::review;
 use crate::pipeline;
 use crate::render::status::{self, Look};
 use crate::view::status as view;
+use crate::words::Words;
 use crate::write::root::Root;
 
-pub fn run(global: &Global, args: &StatusArgs) -> Result<()> {
+pub fn run(global: &Global, ui: &Words, args: &StatusArgs) -> Result<()> {
     let root = Root::new(project_root(global));
     let (_, team) = pipeline::load_team(&root)?;
     let today = crate::today();
-    let progress = pipeline::progress(&team, &root);
+    let progress = pipeline::progress(&team, &root, ui);
     let status = view::build(&team, &progress, today);
-    let ui = crate::words::Words::new(team.project.lang);
-    let _ = ui_for;
-
     let person = match &args.person {
         None => None,
-        Some(name) => match status
-            .people
-            .iter()
-            .find(|p| p.name.trim().eq_ignore_ascii_case(name.trim()))
-        {
-            Some(p) => Some(p),
-            None => {
-                let hint = ids::suggestion(name, status.people.iter().map(|p| p.name.as_str()));
-                return Err(Invalid(vec![
-                    Diagnostic::new(
-                        "--person",
-                        ui.fill("overview.no_person", &[("name", name), ("hint", &hint)]),
-                    )
-                    .help(ui.get("overview.no_person_help")),
-                ])
-                .into());
-            }
-        },
+        Some(name) => {
+            let names: Vec<&str> = status.people.iter().map(|p| p.name.as_str()).collect();
+            let found = super::person(&names, name)?;
+            status.people.iter().find(|p| p.name == found)
+        }
     };
+    // The overview is the project's own page, in its language.
+    let page = Words::new(team.project.lang);
     if let Some(file) = &args.html {
         let text = crate::render::status_page::html(&team, &status, &progress, &root)?;
         emit_to("--html", &root, Some(file), &text)?;
@@ -64,8 +50,8 @@ pub fn run(global: &Global, args: &StatusArgs) -> Result<()> {
             let people = status.people.len();
             let overload = review::overload_limit(&team, people);
             match person {
-                Some(p) => status::week(&status, p, &ui, look, today),
-                None => status::overview(&status, &ui, look, overload),
+                Some(p) => status::week(&status, p, &page, look, today),
+                None => status::overview(&status, &page, look, overload),
             }
         }
     };

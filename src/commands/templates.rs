@@ -6,36 +6,40 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::{project_root, shown, ui_for};
+use super::{project_root, shown};
 use crate::assets;
 use crate::cli::{Global, WriteArgs};
 use crate::diag::{Diagnostic, Invalid, closed_pipe};
 use crate::model::ids;
+use crate::msg;
 use crate::pipeline;
 use crate::render::pages;
 use crate::render::{OVERRIDE_DIR, Renderer, SHARED};
+use crate::words::Words;
 use crate::write::plan::{Action, Plan};
 use crate::write::root::Root;
 
 /// Every page of `--lang` (or of every language) with the template that renders it, as the
 /// resolution order of SPEC §9 picks it; then the project's templates that render no page.
-pub fn list(global: &Global) -> Result<()> {
+pub fn list(global: &Global, ui: &Words) -> Result<()> {
     let renderer = Renderer::new(Some(&project_root(global)), global.lang)?;
     let mut out = anstream::stdout();
     let pages = renderer.pages();
     let unused = renderer.unused();
-    const UNUSED: &str = "(unused)";
+    let label = ui.get("templates.unused");
+    let columns = dialoguer::console::measure_text_width;
     let width = pages
         .iter()
-        .map(|(name, _)| name.len())
-        .chain(unused.iter().map(|_| UNUSED.len()))
+        .map(|(name, _)| columns(name))
+        .chain(unused.iter().map(|_| columns(label)))
         .max()
         .unwrap_or(0);
     for (name, origin) in &pages {
         writeln!(out, "{name:width$}  {origin}").or_else(closed_pipe)?;
     }
     for origin in unused {
-        writeln!(out, "{UNUSED:width$}  {origin}")?;
+        let pad = " ".repeat(width - columns(label));
+        writeln!(out, "{label}{pad}  {origin}").or_else(closed_pipe)?;
     }
     Ok(())
 }
@@ -43,7 +47,7 @@ pub fn list(global: &Global) -> Result<()> {
 /// Copies the built-in templates (the shared ones under `pages/` and those of `--lang`, or all)
 /// under `dir`, keeping their paths, through the writer: nothing existing is replaced unless
 /// `--force`.
-pub fn export(global: &Global, dir: Option<&Path>, args: &WriteArgs) -> Result<()> {
+pub fn export(global: &Global, ui: &Words, dir: Option<&Path>, args: &WriteArgs) -> Result<()> {
     let root = Root::writer(project_root(global));
     let target = match dir {
         None => OVERRIDE_DIR.to_string(),
@@ -57,23 +61,16 @@ pub fn export(global: &Global, dir: Option<&Path>, args: &WriteArgs) -> Result<(
             match root.inside(&given) {
                 Some(relative) => relative,
                 None => {
-                    return Err(Invalid(vec![
-                        Diagnostic::new(
-                            shown(dir),
-                            format!("is outside the project {}", shown(root.path())),
-                        )
-                        .help(format!(
-                            "give a folder inside it (the default is {OVERRIDE_DIR}, where \
-                             mlteam looks for a project's templates)"
-                        )),
-                    ])
-                    .into());
+                    let message = msg!("templates.outside", project = shown(root.path()));
+                    let help = msg!("templates.outside_help", default = OVERRIDE_DIR);
+                    return Err(
+                        Invalid(vec![Diagnostic::new(shown(dir), message).help(help)]).into(),
+                    );
                 }
             }
         }
     };
     let target = if target.is_empty() { "." } else { &target };
-    let ui = ui_for(global);
     let mut plan = Plan::default();
     for (path, text) in assets::files() {
         let wanted = path.starts_with(&format!("{SHARED}/"))
@@ -91,7 +88,7 @@ pub fn export(global: &Global, dir: Option<&Path>, args: &WriteArgs) -> Result<(
         let old = match root.read(&relative) {
             Ok(old) => old,
             Err(e) if crate::write::read::unreadable_page(&e) => {
-                let reason = pipeline::skip_reason(&e, &ui);
+                let reason = pipeline::skip_reason(&e, ui);
                 plan.push(relative, Action::Skip { reason }, None, None);
                 continue;
             }
@@ -113,14 +110,14 @@ pub fn export(global: &Global, dir: Option<&Path>, args: &WriteArgs) -> Result<(
             ),
         }
     }
-    pipeline::carry_out(&root, &plan, Vec::new(), &ui, global, args.dry_run, "")?;
+    pipeline::carry_out(&root, &plan, Vec::new(), ui, global, args.dry_run, "")?;
     Ok(())
 }
 
-pub fn context(global: &Global, page: Option<&str>) -> Result<()> {
+pub fn context(global: &Global, ui: &Words, page: Option<&str>) -> Result<()> {
     let root = Root::new(project_root(global));
     let (_, team) = pipeline::load_team(&root)?;
-    let progress = pipeline::progress(&team, &root);
+    let progress = pipeline::progress(&team, &root, ui);
     let data = pages::data(&team, &progress, crate::today());
     let data = match page {
         None => data,
@@ -129,9 +126,10 @@ pub fn context(global: &Global, page: Option<&str>) -> Result<()> {
             let path = path.trim_start_matches("./");
             let Some(found) = all.iter().find(|p| p.path == path) else {
                 let hint = ids::suggestion(path, all.iter().map(|p| p.path.as_str()));
+                let message = msg!("templates.no_page", path = path, hint = hint);
                 return Err(Invalid(vec![
-                    Diagnostic::new(shown(root.path()), format!("`{path}` is not a page of this project{hint}"))
-                        .help("give an output path such as docs/team/raci.md or docs/team/roles/<role>.md"),
+                    Diagnostic::new(shown(root.path()), message)
+                        .help(msg!("templates.no_page_help")),
                 ])
                 .into());
             };

@@ -1,7 +1,6 @@
 //! The answers `init` needs (SPEC §3): each one taken from its flag, from the prompt, or from its
 //! default, and checked by the same validation whichever way it came.
 
-use std::fmt;
 use std::path::Path;
 
 use jiff::civil::Date;
@@ -14,7 +13,8 @@ use crate::model::ids;
 use crate::model::team;
 use crate::model::team::Member;
 use crate::model::text::Lang;
-use crate::words::Words;
+use crate::msg;
+use crate::words::Msg;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answers {
@@ -33,19 +33,19 @@ pub struct Answers {
 pub const DEFAULT_KIND: &str = "product";
 
 /// A project kind of the catalog.
-pub fn parse_kind(catalog: &Catalog, text: &str) -> Result<String, String> {
+pub fn parse_kind(catalog: &Catalog, text: &str) -> Result<String, Msg> {
     let text = text.trim();
     match catalog.unknown_kind(text) {
         None => Ok(text.to_string()),
         Some(message) => {
-            let kinds = catalog.kind_ids().collect::<Vec<_>>().join(", ");
-            Err(format!("{message} (use one of: {kinds})"))
+            let choices = msg!("shape.one_of", ids = ids::coded(catalog.kind_ids()));
+            Err(msg!("answer.kind", message = message, choices = choices))
         }
     }
 }
 
 /// `id,id,...` or `all`; unknown ids are named with a suggestion. The result keeps catalog order.
-pub fn parse_roles(catalog: &Catalog, text: &str) -> Result<Vec<String>, String> {
+pub fn parse_roles(catalog: &Catalog, text: &str) -> Result<Vec<String>, Msg> {
     if text.trim().eq_ignore_ascii_case("all") {
         return Ok(catalog.role_ids().map(String::from).collect());
     }
@@ -55,16 +55,14 @@ pub fn parse_roles(catalog: &Catalog, text: &str) -> Result<Vec<String>, String>
         .filter(|s| !s.is_empty())
         .collect();
     if given.is_empty() {
-        return Err(
-            "no roles given; name at least one (`mlteam roles list` shows them) or `all`".into(),
-        );
+        return Err(msg!("answer.no_roles"));
     }
-    let unknown: Vec<String> = given
+    let unknown: Vec<Msg> = given
         .iter()
         .filter_map(|id| catalog.unknown_role(id))
         .collect();
     if !unknown.is_empty() {
-        return Err(unknown.join("; "));
+        return Err(Msg::all(unknown));
     }
     Ok(catalog
         .role_ids()
@@ -74,7 +72,7 @@ pub fn parse_roles(catalog: &Catalog, text: &str) -> Result<Vec<String>, String>
 }
 
 /// `id,id,...`, `none`, or empty for none.
-pub fn parse_meetings(catalog: &Catalog, text: &str) -> Result<Vec<String>, String> {
+pub fn parse_meetings(catalog: &Catalog, text: &str) -> Result<Vec<String>, Msg> {
     if text.trim().eq_ignore_ascii_case("none") {
         return Ok(Vec::new());
     }
@@ -83,18 +81,12 @@ pub fn parse_meetings(catalog: &Catalog, text: &str) -> Result<Vec<String>, Stri
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
-    let unknown: Vec<String> = given
+    let unknown: Vec<Msg> = given
         .iter()
-        .filter(|id| catalog.meeting(id).is_none())
-        .map(|id| {
-            format!(
-                "unknown meeting `{id}`{}",
-                ids::suggestion(id, catalog.meeting_ids())
-            )
-        })
+        .filter_map(|id| catalog.unknown_meeting(id))
         .collect();
     if !unknown.is_empty() {
-        return Err(unknown.join("; "));
+        return Err(Msg::all(unknown));
     }
     Ok(catalog
         .meeting_ids()
@@ -103,50 +95,12 @@ pub fn parse_meetings(catalog: &Catalog, text: &str) -> Result<Vec<String>, Stri
         .collect())
 }
 
-/// What is wrong with an answer: a key of the words (`templates/<lang>/ui.toml`) and the values
-/// it names. The prompt says it in the session's language; a flag's error says it in English
-/// (`Display`), so both are checked by the same rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
-}
-
-impl Problem {
-    fn new(key: &'static str, args: &[(&'static str, &str)]) -> Problem {
-        Problem {
-            key,
-            args: args.iter().map(|(k, v)| (*k, (*v).to_string())).collect(),
-        }
-    }
-
-    /// The problem in the words of `words`' language.
-    pub fn say(&self, words: &Words) -> String {
-        // What a person typed goes in last, so a `{name}` in it is never taken for a slot.
-        let mut args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        args.sort_by_key(|(k, _)| *k == "text");
-        words.fill(self.key, &args)
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.say(&Words::new(Lang::En)))
-    }
-}
-
-impl From<Problem> for String {
-    fn from(problem: Problem) -> String {
-        problem.to_string()
-    }
-}
-
 /// `Name <email> @github`: the name, then optionally an email in angle brackets and a GitHub handle,
 /// each checked as the manifest checks it.
-pub fn parse_person(text: &str) -> Result<Member, Problem> {
-    if values::name_problem("the name", text).is_some() {
+pub fn parse_person(text: &str) -> Result<Member, Msg> {
+    if values::name_problem(values::Name::Person, text).is_some() {
         let shown = text.escape_debug().to_string();
-        return Err(Problem::new("answer.not_one_line", &[("text", &shown)]));
+        return Err(msg!("answer.not_one_line", text = shown));
     }
     let mut rest = text.trim().to_string();
     let mut email = None;
@@ -167,16 +121,16 @@ pub fn parse_person(text: &str) -> Result<Member, Problem> {
     let name = words.join(" ");
     let text = text.trim();
     if name.is_empty() {
-        return Err(Problem::new("answer.no_name", &[("text", text)]));
+        return Err(msg!("answer.no_name", text = text));
     }
     if name.contains(['<', '>', '=']) {
-        return Err(Problem::new("answer.bad_name", &[("text", text)]));
+        return Err(msg!("answer.bad_name", text = text));
     }
     if let Some(email) = email.as_deref().filter(|e| !values::is_plain_email(e)) {
-        return Err(Problem::new("answer.email", &[("email", email)]));
+        return Err(msg!("answer.email", email = email));
     }
     if let Some(handle) = github.as_deref().filter(|h| !values::is_github_handle(h)) {
-        return Err(Problem::new("answer.github", &[("handle", handle)]));
+        return Err(msg!("answer.github", handle = handle));
     }
     Ok(Member {
         name,
@@ -187,36 +141,33 @@ pub fn parse_person(text: &str) -> Result<Member, Problem> {
 }
 
 /// `Name <email> @github=role,role`.
-pub fn parse_member(catalog: &Catalog, text: &str) -> Result<Member, String> {
+pub fn parse_member(catalog: &Catalog, text: &str) -> Result<Member, Msg> {
     let (person, roles) = text
         .rsplit_once('=')
-        .ok_or_else(|| format!("`{text}` names no roles; write it like \"Ada Lovelace <ada@example.com>=ml-engineer,data-scientist\""))?;
+        .ok_or_else(|| msg!("answer.no_roles_named", text = text))?;
     let mut member = parse_person(person)?;
-    member.roles = parse_roles(catalog, roles).map_err(|e| format!("{}: {e}", member.name))?;
+    member.roles = parse_roles(catalog, roles)
+        .map_err(|e| msg!("answer.member", name = &member.name, message = e))?;
     Ok(member)
 }
 
-pub fn parse_date(text: &str) -> Result<Date, Problem> {
+pub fn parse_date(text: &str) -> Result<Date, Msg> {
     let text = text.trim();
     let valid_shape = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
     match text.parse::<Date>() {
-        Ok(date) if valid_shape && !manifest::START_RANGE.contains(&date.year()) => {
-            Err(Problem::new(
-                "answer.date_range",
-                &[
-                    ("text", text),
-                    ("from", &manifest::START_RANGE.start().to_string()),
-                    ("to", &manifest::START_RANGE.end().to_string()),
-                ],
-            ))
-        }
+        Ok(date) if valid_shape && !manifest::START_RANGE.contains(&date.year()) => Err(msg!(
+            "answer.date_range",
+            text = text,
+            from = *manifest::START_RANGE.start(),
+            to = *manifest::START_RANGE.end(),
+        )),
         Ok(date) if valid_shape => Ok(date),
-        _ => Err(Problem::new("answer.date", &[("text", text)])),
+        _ => Err(msg!("answer.date", text = text)),
     }
 }
 
 /// An IANA timezone, by the manifest's rule; a near name is suggested.
-pub fn parse_timezone(text: &str) -> Result<String, Problem> {
+pub fn parse_timezone(text: &str) -> Result<String, Msg> {
     let text = text.trim();
     if manifest::check_timezone(text).is_ok() {
         return Ok(text.to_string());
@@ -226,8 +177,8 @@ pub fn parse_timezone(text: &str) -> Result<String, Problem> {
         .map(|n| n.as_str().to_string())
         .collect();
     Err(match ids::closest(text, names.iter().map(String::as_str)) {
-        Some(near) => Problem::new("answer.timezone_near", &[("text", text), ("near", near)]),
-        None => Problem::new("answer.timezone", &[("text", text)]),
+        Some(near) => msg!("answer.timezone_near", text = text, near = near),
+        None => msg!("answer.timezone", text = text),
     })
 }
 
@@ -274,7 +225,7 @@ impl Answers {
         today: Date,
     ) -> Result<Answers, Invalid> {
         let mut problems = Vec::new();
-        let mut check = |flag: &str, result: Result<(), String>| {
+        let mut check = |flag: &str, result: Result<(), Msg>| {
             if let Err(message) = result {
                 problems.push(Diagnostic::new(flag, message));
             }
@@ -288,9 +239,9 @@ impl Answers {
         check(
             "--name",
             if name.is_empty() {
-                Err("the project name is empty".into())
+                Err(msg!("manifest.empty_name"))
             } else {
-                values::name_problem("the project name", &name).map_or(Ok(()), Err)
+                values::name_problem(values::Name::Project, &name).map_or(Ok(()), Err)
             },
         );
         let description = args
@@ -301,7 +252,7 @@ impl Answers {
             .to_string();
         check(
             "--description",
-            values::name_problem("the description", &description).map_or(Ok(()), Err),
+            values::name_problem(values::Name::Description, &description).map_or(Ok(()), Err),
         );
         let kind = match args.kind.as_deref().map(|k| parse_kind(catalog, k)) {
             None => DEFAULT_KIND.to_string(),
@@ -329,26 +280,28 @@ impl Answers {
                     {
                         check(
                             "--member",
-                            Err(format!(
-                                "`{}` and `{}` are the same person; give each person one --member with all their roles",
-                                first.name, member.name
+                            Err(msg!(
+                                "answer.same_person",
+                                first = &first.name,
+                                second = &member.name
                             )),
                         );
                     }
-                    let outside: Vec<&str> = member
+                    let outside: Vec<String> = member
                         .roles
                         .iter()
                         .filter(|r| !roles.contains(r))
-                        .map(String::as_str)
+                        .cloned()
                         .collect();
                     if !outside.is_empty() && !roles.is_empty() {
+                        let count = outside.len();
                         check(
                             "--member",
-                            Err(format!(
-                                "{} holds {}, not on the team; add {} to --roles",
-                                member.name,
-                                outside.join(", "),
-                                if outside.len() == 1 { "it" } else { "them" }
+                            Err(msg!(
+                                "answer.outside",
+                                name = &member.name,
+                                roles = outside,
+                                count = count
                             )),
                         );
                     }
@@ -369,7 +322,7 @@ impl Answers {
             None => today,
             Some(Ok(date)) => date,
             Some(Err(e)) => {
-                check("--start", Err(e.into()));
+                check("--start", Err(e));
                 today
             }
         };
@@ -377,7 +330,7 @@ impl Answers {
             None => system_timezone(),
             Some(Ok(tz)) => tz,
             Some(Err(e)) => {
-                check("--timezone", Err(e.into()));
+                check("--timezone", Err(e));
                 String::new()
             }
         };
@@ -415,7 +368,7 @@ mod tests {
         );
         assert_eq!(parse_roles(&c, "all").unwrap().len(), 14);
         assert_eq!(
-            parse_roles(&c, "ml-enginer").unwrap_err(),
+            parse_roles(&c, "ml-enginer").unwrap_err().to_string(),
             "unknown role `ml-enginer`; did you mean `ml-engineer`?"
         );
         assert!(parse_roles(&c, " , ").is_err());
@@ -438,25 +391,27 @@ mod tests {
         assert!(
             parse_member(&c, "Ada")
                 .unwrap_err()
+                .to_string()
                 .contains("names no roles")
         );
         assert!(
             parse_member(&c, "<a@b.c>=ml-engineer")
                 .unwrap_err()
+                .to_string()
                 .contains("has no name")
         );
     }
 
     #[test]
-    fn problems_are_said_in_english_for_flags_and_in_the_session_language_at_the_prompt() {
-        let zh = Words::new(Lang::Zh);
+    fn problems_are_said_in_either_language() {
+        let zh = crate::words::Words::new(Lang::Zh);
         let date = parse_date("2026/12/01").unwrap_err();
         assert_eq!(
             date.to_string(),
             "`2026/12/01` is not a date like 2026-11-27 (YYYY-MM-DD)"
         );
         assert_eq!(
-            date.say(&zh),
+            zh.say(&date),
             "“2026/12/01”不是有效的日期，请按YYYY-MM-DD格式填写，如2026-11-27"
         );
         let zone = parse_timezone("Europe/Berln").unwrap_err();
@@ -465,7 +420,7 @@ mod tests {
             "unknown timezone `Europe/Berln`; did you mean `Europe/Berlin`?"
         );
         assert_eq!(
-            zone.say(&zh),
+            zh.say(&zone),
             "无法识别时区“Europe/Berln”，是不是想填“Europe/Berlin”？"
         );
     }

@@ -9,10 +9,13 @@ pub struct Editor {
 }
 
 impl Editor {
-    pub fn parse(text: &str) -> Result<Editor, String> {
+    pub fn parse(text: &str) -> anyhow::Result<Editor> {
         text.parse::<DocumentMut>()
             .map(|doc| Editor { doc })
-            .map_err(|e| e.to_string())
+            .map_err(|e| {
+                let message = crate::words::Msg::verbatim(e.to_string());
+                crate::diag::failed(crate::msg!("manifest.syntax", message = message))
+            })
     }
 
     /// Sets `table.key`, keeping the comments around an existing value.

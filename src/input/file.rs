@@ -4,53 +4,50 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-use crate::diag::{Diagnostic, Invalid, shown};
-use crate::write::read;
+use crate::diag::{Diagnostic, Invalid, Said, shown};
+use crate::msg;
+use crate::words::Msg;
+use crate::write::read::{self, FileKind, What};
 use crate::write::sink::FIFO_WAIT;
 
 /// The text of the input `path`, given with `flag`; `limit` bytes at most, of `what` (for the
 /// message when there is more).
-pub fn read(flag: &str, path: &Path, limit: u64, what: &'static str) -> Result<String> {
+pub fn read(flag: &str, path: &Path, limit: u64, what: What) -> Result<String> {
     let name = shown(path);
-    let refuse = |message: String, help: String| -> anyhow::Error {
+    let refuse = |message: Msg, help: Msg| -> anyhow::Error {
         Invalid(vec![Diagnostic::new(&name, message).help(help)]).into()
     };
     if path.as_os_str().is_empty() {
         return Err(Invalid(vec![
-            Diagnostic::new(flag, "an empty file name").help("give the file to read"),
+            Diagnostic::new(flag, msg!("file.empty_name")).help(msg!("file.empty_name_help")),
         ])
         .into());
     }
+    let cannot_read = || msg!("file.cannot_read", path = &name);
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(refuse(
-                "not found".into(),
-                format!(
-                    "check the path given to {flag} (a relative one starts from the current folder)"
-                ),
+                msg!("file.not_found"),
+                msg!("file.not_found_help", flag = flag),
             ));
         }
-        Err(e) => return Err(e).with_context(|| format!("cannot read {name}")),
+        Err(e) => return Err(e).said(cannot_read),
     };
-    let kind = read::not_a_file(meta.file_type());
-    let file = match kind {
-        Some("a folder") => {
+    let file = match read::not_a_file(meta.file_type()) {
+        Some(FileKind::Folder) => {
             return Err(refuse(
-                "is a folder".into(),
-                format!("give the file itself to {flag}"),
+                msg!("file.is_folder"),
+                msg!("file.is_folder_help", flag = flag),
             ));
         }
-        Some("a socket") => {
-            return Err(refuse(
-                "is a socket".into(),
-                "give a file, a pipe or /dev/stdin".into(),
-            ));
+        Some(FileKind::Socket) => {
+            return Err(refuse(msg!("file.is_socket"), msg!("file.is_socket_help")));
         }
-        Some(kind) if kind.starts_with("a FIFO") => open_fifo(path, &name)?,
-        _ => std::fs::File::open(path).with_context(|| format!("cannot read {name}"))?,
+        Some(FileKind::Fifo) => open_fifo(path, &name)?,
+        _ => std::fs::File::open(path).said(cannot_read)?,
     };
     read::capped(file, limit, &name, what)
 }
@@ -62,16 +59,13 @@ fn open_fifo(path: &Path, name: &str) -> Result<std::fs::File> {
     // Left blocked when nobody comes; it ends with the process.
     std::thread::spawn(move || sent.send(std::fs::File::open(path)));
     match opened.recv_timeout(FIFO_WAIT) {
-        Ok(file) => file.with_context(|| format!("cannot read {name}")),
+        Ok(file) => file.said(|| msg!("file.cannot_read", path = name)),
         Err(_) => Err(Invalid(vec![
             Diagnostic::new(
                 name,
-                format!(
-                    "is a FIFO that nobody writes into (waited {} s)",
-                    FIFO_WAIT.as_secs()
-                ),
+                msg!("file.fifo_unwritten", seconds = FIFO_WAIT.as_secs()),
             )
-            .help("start the program that writes into it first, or give a file"),
+            .help(msg!("file.fifo_unwritten_help")),
         ])
         .into()),
     }

@@ -9,6 +9,9 @@ use serde::Deserialize;
 use serde_yaml_ng::Value;
 
 use crate::model::progress::{FrontMatter, Status, Stub, Unreadable};
+use crate::model::shape;
+use crate::msg;
+use crate::words::Msg;
 use crate::write::region;
 
 /// The generated region right under the front matter; its begin marker records what mlteam
@@ -68,7 +71,7 @@ fn yaml_of(text: &str) -> Result<(usize, &str), Unreadable> {
     } else {
         return Err(Unreadable {
             line: 1,
-            message: "no front matter: the file must begin with a line `---`".into(),
+            message: msg!("front_matter.none"),
         });
     };
     let body = &rest[open..];
@@ -83,7 +86,7 @@ fn yaml_of(text: &str) -> Result<(usize, &str), Unreadable> {
         .or_else(|| body.starts_with("---").then_some(0))
         .ok_or_else(|| Unreadable {
             line: 1,
-            message: "the front matter has no closing `---` line".into(),
+            message: msg!("front_matter.not_closed"),
         })?;
     Ok((start + open, &body[..end]))
 }
@@ -93,17 +96,14 @@ pub fn read(text: &str) -> Result<FrontMatter, Unreadable> {
     if yaml.len() > MAX_BYTES {
         return Err(Unreadable {
             line: 1,
-            message: format!(
-                "the front matter is larger than {} KiB; keep it to the keys mlteam writes",
-                MAX_BYTES / 1024
-            ),
+            message: msg!("front_matter.too_large", size = MAX_BYTES / 1024),
         });
     }
     let file_line = |yaml_line: usize| yaml_line + 1;
     if let Some(line) = too_deep(yaml) {
         return Err(Unreadable {
             line: file_line(line + 1),
-            message: format!("the front matter nests more than {MAX_DEPTH} levels deep"),
+            message: msg!("front_matter.too_deep", depth = MAX_DEPTH),
         });
     }
     let raw: Raw = if yaml.trim().is_empty() {
@@ -120,9 +120,9 @@ pub fn read(text: &str) -> Result<FrontMatter, Unreadable> {
     } else {
         serde_yaml_ng::from_str(yaml).map_err(|e| Unreadable {
             line: e.location().map_or(1, |l| file_line(l.line())),
-            message: format!(
-                "the front matter is not valid YAML: {}",
-                first_sentence(&e.to_string())
+            message: msg!(
+                "front_matter.not_yaml",
+                detail = yaml_detail(&e.to_string())
             ),
         })?
     };
@@ -141,7 +141,7 @@ pub fn read(text: &str) -> Result<FrontMatter, Unreadable> {
         None | Some(Value::Null) => {
             return Err(Unreadable {
                 line: 1,
-                message: "the front matter has no `status`".into(),
+                message: msg!("front_matter.no_status"),
             });
         }
         Some(Value::String(s)) => Status::WRITTEN
@@ -151,7 +151,7 @@ pub fn read(text: &str) -> Result<FrontMatter, Unreadable> {
     }
     .ok_or_else(|| Unreadable {
         line: line_with("status"),
-        message: "`status` must be one of todo, draft, review, done".into(),
+        message: msg!("front_matter.bad_status"),
     })?;
     let date = |key: &str, value: Option<Value>| -> Result<Option<Date>, Unreadable> {
         match value {
@@ -159,11 +159,11 @@ pub fn read(text: &str) -> Result<FrontMatter, Unreadable> {
             Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
             Some(Value::String(s)) => s.trim().parse::<Date>().map(Some).map_err(|_| Unreadable {
                 line: line_with(key),
-                message: format!("`{key}` is `{s}`, not a date like 2026-12-31"),
+                message: msg!("front_matter.not_a_date", key = key, value = &s),
             }),
             Some(_) => Err(Unreadable {
                 line: line_with(key),
-                message: format!("`{key}` must be a date like 2026-12-31"),
+                message: msg!("front_matter.must_be_date", key = key),
             }),
         }
     };
@@ -175,7 +175,7 @@ pub fn read(text: &str) -> Result<FrontMatter, Unreadable> {
         Some(_) => {
             return Err(Unreadable {
                 line: line_with("approved_by"),
-                message: "`approved_by` must be the name of a person on the team".into(),
+                message: msg!("front_matter.approved_by"),
             });
         }
     };
@@ -195,13 +195,13 @@ pub fn read(text: &str) -> Result<FrontMatter, Unreadable> {
                 .collect::<Option<Vec<String>>>()
                 .ok_or_else(|| Unreadable {
                     line: line_with("contributors"),
-                    message: "`contributors` must be a list of role ids".into(),
+                    message: msg!("front_matter.contributors"),
                 })?,
         ),
         Some(_) => {
             return Err(Unreadable {
                 line: line_with("contributors"),
-                message: "`contributors` must be a list of role ids".into(),
+                message: msg!("front_matter.contributors"),
             });
         }
     };
@@ -311,6 +311,24 @@ fn first_sentence(message: &str) -> &str {
     message.split(" at line ").next().unwrap_or(message)
 }
 
+/// What the YAML parser says, without its position (the line is given apart): a value of the
+/// wrong shape (`owner: invalid type: …`) in our words, a syntax error in the parser's.
+fn yaml_detail(message: &str) -> Msg {
+    let message = first_sentence(message);
+    let said = shape::say(message);
+    if said.shape {
+        return said.message;
+    }
+    if let Some((key, rest)) = message.split_once(": ") {
+        let plain = !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        let said = shape::say(rest);
+        if plain && said.shape {
+            return msg!("diag.about", what = key, message = said.message);
+        }
+    }
+    Msg::verbatim(message)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,7 +369,7 @@ mod tests {
         );
         let e = read(&text.replace("2026-12-02", "2 Dec")).unwrap_err();
         assert_eq!(
-            (e.line, e.message.as_str()),
+            (e.line, e.message.to_string().as_str()),
             (6, "`approved_on` is `2 Dec`, not a date like 2026-12-31")
         );
     }
@@ -361,7 +379,7 @@ mod tests {
         let deep = format!("---\nstatus: todo\nx: {}\n---\n", "[".repeat(1_000));
         let e = read(&deep).unwrap_err();
         assert_eq!(
-            (e.line, e.message.as_str()),
+            (e.line, e.message.to_string().as_str()),
             (3, "the front matter nests more than 32 levels deep")
         );
         let huge = format!("---\nstatus: todo\nx: \"{}\"\n---\n", "a".repeat(70_000));
@@ -369,6 +387,7 @@ mod tests {
             read(&huge)
                 .unwrap_err()
                 .message
+                .to_string()
                 .contains("larger than 64 KiB")
         );
         let quoted = "---\nstatus: todo\nx: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\n---\n";
@@ -396,19 +415,31 @@ mod tests {
     fn reports_what_it_cannot_read_with_a_line() {
         let bad = |text: &str| read(text).unwrap_err();
         assert_eq!(bad("# no front matter\n").line, 1);
-        assert!(bad("---\nstatus: todo\n").message.contains("closing"));
+        assert!(
+            bad("---\nstatus: todo\n")
+                .message
+                .to_string()
+                .contains("closing")
+        );
         let e = bad("---\ntitle: x\nstatus: finished\n---\n");
         assert_eq!(
-            (e.line, e.message.as_str()),
+            (e.line, e.message.to_string().as_str()),
             (3, "`status` must be one of todo, draft, review, done")
         );
         let e = bad("---\nstatus: todo\ndue: soon\n---\n");
         assert_eq!(e.line, 3);
         let e = bad("---\nstatus: todo\n  owner: [x\n---\n");
         assert!(
-            e.message.starts_with("the front matter is not valid YAML"),
+            e.message
+                .to_string()
+                .starts_with("the front matter is not valid YAML"),
             "{e:?}"
         );
-        assert!(bad("---\ntitle: x\n---\n").message.contains("no `status`"));
+        assert!(
+            bad("---\ntitle: x\n---\n")
+                .message
+                .to_string()
+                .contains("no `status`")
+        );
     }
 }

@@ -11,7 +11,9 @@ use crate::input::manifest::parse_override;
 use crate::model::matrix::{Letter, Matrix, Overrides, row_rule_problem};
 use crate::model::team::Team;
 use crate::model::text::Lang;
+use crate::msg;
 use crate::render::escape::csv_cell_back;
+use crate::words::Msg;
 use crate::write::region;
 
 /// The region of the matrix page that holds the tables.
@@ -94,8 +96,7 @@ pub fn from_markdown(file: &str, text: &str, team: &Team) -> Result<Tables, Vec<
     }
     if out.rows.is_empty() && problems.is_empty() {
         problems.push(
-            Diagnostic::new(file, "no RACI table found: none has the team's role codes as columns")
-                .help("keep the header rows of the matrix (`| Activity | PM | ... |`) as mlteam wrote them"),
+            Diagnostic::new(file, msg!("import.no_table")).help(msg!("import.no_table_help")),
         );
     }
     if problems.is_empty() {
@@ -134,42 +135,29 @@ pub fn from_csv(file: &str, text: &str, team: &Team) -> Result<Vec<Row>, Vec<Dia
     let header = reader
         .headers()
         .map_err(|e| {
-            vec![Diagnostic::new(file, format!("cannot read the CSV header: {e}")).at_line(1)]
+            let detail = csv_error(&e);
+            vec![Diagnostic::new(file, msg!("import.csv_header", detail = detail)).at_line(1)]
         })?
         .clone();
     let mut problems = Vec::new();
     let fixed: Vec<&str> = header.iter().take(2).map(str::trim).collect();
     if fixed != ["activity", "phase"] {
         return Err(vec![
-            Diagnostic::new(
-                file,
-                format!(
-                    "the header begins with `{}`, not `activity,phase`",
-                    fixed.join(",")
-                ),
-            )
-            .at_line(1)
-            .help("import a CSV as `mlteam raci --format csv` writes it: activity, phase, then one column per role"),
+            Diagnostic::new(file, msg!("import.csv_start", found = fixed.join(",")))
+                .at_line(1)
+                .help(msg!("import.csv_start_help")),
         ]);
     }
     let mut roles = Vec::new();
     for column in header.iter().skip(2).map(csv_cell_back) {
         match role_of(team, column) {
             Some(role) => roles.push(role),
-            None => problems.push(
-                Diagnostic::new(file, format!("column `{column}` is not a role on the team"))
-                    .at_line(1),
-            ),
+            None => problems
+                .push(Diagnostic::new(file, msg!("import.csv_column", column = column)).at_line(1)),
         }
     }
     if roles.is_empty() && problems.is_empty() {
-        problems.push(
-            Diagnostic::new(
-                file,
-                "the header names no role columns after `activity,phase`",
-            )
-            .at_line(1),
-        );
+        problems.push(Diagnostic::new(file, msg!("import.csv_no_roles")).at_line(1));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -181,8 +169,9 @@ pub fn from_csv(file: &str, text: &str, team: &Team) -> Result<Vec<Row>, Vec<Dia
             Err(e) => {
                 // The reader counts the lines it has finished: the record is on the next one.
                 let line = e.position().map_or(1, |p| p.line() as usize + 1);
+                let detail = csv_error(&e);
                 problems.push(
-                    Diagnostic::new(file, format!("cannot read this CSV row: {e}")).at_line(line),
+                    Diagnostic::new(file, msg!("import.csv_row", detail = detail)).at_line(line),
                 );
                 continue;
             }
@@ -196,9 +185,7 @@ pub fn from_csv(file: &str, text: &str, team: &Team) -> Result<Vec<Row>, Vec<Dia
         }
     }
     if rows.is_empty() && problems.is_empty() {
-        problems.push(
-            Diagnostic::new(file, "the CSV has a header but no rows: nothing to import").at_line(1),
-        );
+        problems.push(Diagnostic::new(file, msg!("import.csv_empty")).at_line(1));
     }
     if problems.is_empty() {
         Ok(rows)
@@ -234,7 +221,7 @@ fn parse_row(
     team: &Team,
 ) -> Result<Row, Box<Diagnostic>> {
     let name = fields.get(activity).map(String::as_str).unwrap_or_default();
-    let at = |message: String| Box::new(Diagnostic::new(file, message).at_line(line));
+    let at = |message: Msg| Box::new(Diagnostic::new(file, message).at_line(line));
     let activity_id = activity_of(team, name).ok_or_else(|| {
         let names = team
             .matrix
@@ -243,22 +230,21 @@ fn parse_row(
             .filter_map(|r| team.catalog.activity(&r.activity))
             .map(|a| a.name.get(team.project.lang));
         let hint = crate::model::ids::suggestion(name, names);
-        at(format!(
-            "`{name}` is not an activity of this project's matrix{hint}"
-        ))
+        at(msg!("import.not_activity", name = name, hint = hint))
     })?;
     let letters = &fields[letters.min(fields.len())..];
     if letters.len() != roles.len() {
-        return Err(at(format!(
-            "row `{name}` has {} cells for {} roles",
-            letters.len(),
-            roles.len()
+        return Err(at(msg!(
+            "import.cell_count",
+            name = name,
+            cells = letters.len(),
+            roles = roles.len()
         )));
     }
     let mut cells = Vec::new();
     for (role, field) in roles.iter().zip(letters) {
-        let letter =
-            letter_of(team, field).map_err(|e| at(format!("row `{name}`, column {role}: {e}")))?;
+        let letter = letter_of(team, field)
+            .map_err(|e| at(msg!("import.cell", name = name, role = role, message = e)))?;
         cells.push((role.clone(), letter));
     }
     Ok(Row {
@@ -270,7 +256,7 @@ fn parse_row(
 
 /// The letter of a cell as mlteam writes it: `A/R`, `R (for MLR, MLAS)`, `R（代MLR、MLAS）`,
 /// `C\*`; empty or `-` for none. Anything else in the cell is refused: it would be lost.
-fn letter_of(team: &Team, cell: &str) -> Result<Option<Letter>, String> {
+fn letter_of(team: &Team, cell: &str) -> Result<Option<Letter>, Msg> {
     let mut rest = cell.trim();
     rest = rest
         .strip_suffix("\\*")
@@ -293,9 +279,7 @@ fn letter_of(team: &Team, cell: &str) -> Result<Option<Letter>, String> {
             rest = letter.trim_end();
         }
     }
-    parse_override(rest).map_err(|_| {
-        format!("`{}` is not a RACI letter, and the import would lose the rest of the cell; write R, A, C, I or A/R, or leave it empty", cell.trim())
-    })
+    parse_override(rest).map_err(|_| msg!("import.not_letter", cell = cell.trim()))
 }
 
 /// The cells of a table row as a reader sees them: split at each `|` that is not escaped, then
@@ -325,6 +309,19 @@ pub(crate) fn cells(line: &str) -> Vec<String> {
         out.push(cell(&current));
     }
     out
+}
+
+/// What the CSV reader says: the common problems in our words, the rest in its own.
+fn csv_error(error: &csv::Error) -> Msg {
+    match error.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            msg!("import.csv_lengths", found = *len, expected = *expected_len)
+        }
+        csv::ErrorKind::Utf8 { .. } => msg!("import.csv_utf8"),
+        _ => Msg::verbatim(error.to_string()),
+    }
 }
 
 fn cell(raw: &str) -> String {
@@ -395,17 +392,16 @@ pub fn differences(file: &str, rows: &[Row], team: &Team) -> Result<Edits, Vec<D
     let mut out = Edits::new();
     for row in rows {
         if let Some(first) = seen.insert(&row.activity, row.line) {
+            let message = msg!(
+                "import.twice",
+                name = name(&row.activity),
+                first = first,
+                second = row.line
+            );
             problems.push(
-                Diagnostic::new(
-                    file,
-                    format!(
-                        "row `{}` appears twice, at lines {first} and {}",
-                        name(&row.activity),
-                        row.line
-                    ),
-                )
-                .at_line(row.line)
-                .help("keep one row per activity"),
+                Diagnostic::new(file, message)
+                    .at_line(row.line)
+                    .help(msg!("import.twice_help")),
             );
             continue;
         }
@@ -429,10 +425,8 @@ pub fn differences(file: &str, rows: &[Row], team: &Team) -> Result<Edits, Vec<D
         }
         let present: Vec<Letter> = letters.iter().flatten().copied().collect();
         if let Some(problem) = row_rule_problem(&present) {
-            problems.push(
-                Diagnostic::new(file, format!("row `{}` {problem}", name(&row.activity)))
-                    .at_line(row.line),
-            );
+            let message = msg!("import.rule", name = name(&row.activity), problem = problem);
+            problems.push(Diagnostic::new(file, message).at_line(row.line));
             continue;
         }
         let entry = out.entry(row.activity.clone()).or_default();

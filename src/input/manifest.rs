@@ -13,8 +13,11 @@ use crate::model::ids;
 use crate::model::matrix::{Letter, Matrix, Overrides};
 use crate::model::recurrence::{Duration, Rule, TimeOfDay};
 use crate::model::schedule::{self, Span};
+use crate::model::shape;
 use crate::model::team::{self, Member, Team};
 use crate::model::text::Lang;
+use crate::msg;
+use crate::words::Msg;
 
 pub use crate::view::paths::MANIFEST as FILE;
 pub const DEFAULT_MAX_SHARE: f64 = 1.5;
@@ -117,6 +120,48 @@ fn default_max_share() -> f64 {
     DEFAULT_MAX_SHARE
 }
 
+/// The language of the manifest at `path`, read as far as it can be: the manifest's own when it
+/// parses (English when it names none), else the `lang` its `[project]` table has line by line,
+/// so that a manifest with a mistake elsewhere is still said to in its language. `None` when
+/// there is no manifest to read (nothing but a regular file within the size limit is read).
+pub fn peek_lang(path: &std::path::Path) -> Option<Lang> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > crate::write::read::MANIFEST_LIMIT {
+        return None;
+    }
+    lang_of(&std::fs::read_to_string(path).ok()?)
+}
+
+fn lang_of(text: &str) -> Option<Lang> {
+    let known = |code: &str| Lang::ALL.into_iter().find(|l| l.code() == code.trim());
+    if let Ok(table) = text.parse::<toml::Table>() {
+        let project = table.get("project")?;
+        return match project.get("lang") {
+            None => Some(Lang::default()),
+            Some(lang) => known(lang.as_str()?),
+        };
+    }
+    let mut in_project = false;
+    let mut found_project = false;
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        if line.starts_with('[') {
+            let name = line.trim_matches(|c| c == '[' || c == ']').trim();
+            in_project = name == "project" || name == "\"project\"";
+            found_project |= in_project;
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
+        if in_project && key == "lang" {
+            return known(value.trim().trim_matches(|c| c == '"' || c == '\''));
+        }
+    }
+    found_project.then(Lang::default)
+}
+
 /// A key path into the manifest, to point a diagnostic at the right line.
 #[derive(Debug, Clone, Copy)]
 pub enum Seg<'a> {
@@ -143,7 +188,7 @@ impl Source {
 
     /// A diagnostic pointing at the key (or array element) `path` names, or at the nearest
     /// enclosing one that exists.
-    pub fn diagnostic(&self, path: &[Seg], message: impl Into<String>) -> Diagnostic {
+    pub fn diagnostic(&self, path: &[Seg], message: Msg) -> Diagnostic {
         let d = Diagnostic::new(&self.name, message);
         match self.locate(path) {
             Some(span) => d.at_offset(&self.text, span.start),
@@ -226,15 +271,24 @@ impl Manifest {
     pub fn team(&self, source: &Source) -> Result<Team, Invalid> {
         let manifest = self;
         let (catalog, custom_problems) = Catalog::builtin()
-            .map_err(|e| Invalid(vec![Diagnostic::new("templates/catalog", format!("{e:#}"))]))?
+            .map_err(|e| {
+                Invalid(vec![Diagnostic::new(
+                    "templates/catalog",
+                    crate::diag::msg_of(&e),
+                )])
+            })?
             .with_custom(&manifest.custom);
         let mut problems: Vec<Diagnostic> = custom_problems
             .into_iter()
             .map(|p| {
-                source.diagnostic(
+                let d = source.diagnostic(
                     &[Key("custom"), Key(p.section), Index(p.index)],
-                    format!("[[custom.{}]]: {}", p.section, p.message),
-                )
+                    custom(p.section, p.message),
+                );
+                match p.help {
+                    Some(help) => d.help(help),
+                    None => d,
+                }
             })
             .collect();
         problems.extend(manifest.check(source, &catalog));
@@ -255,8 +309,15 @@ impl Manifest {
             .into_iter()
             .map(|(activity, problem)| {
                 source
-                    .diagnostic(&[Seg::Key("raci"), Seg::Key("overrides"), Seg::Key(activity)], format!("activity `{activity}` {problem}"))
-                    .help("every activity needs exactly one A and at least one R among the roles present")
+                    .diagnostic(
+                        &[Seg::Key("raci"), Seg::Key("overrides"), Seg::Key(activity)],
+                        msg!(
+                            "manifest.activity_rule",
+                            activity = activity,
+                            problem = problem
+                        ),
+                    )
+                    .help(msg!("manifest.activity_rule_help"))
             })
             .collect();
         if !broken.is_empty() {
@@ -287,10 +348,12 @@ impl Manifest {
                     start,
                 );
                 if schedule.is_none() {
-                    never.push(source.diagnostic(
-                        &[Key("project"), Key("start")],
-                        format!("no day on or after {start} fits the cadence of the meeting `{}`", m.id),
-                    ).help("choose an earlier start, or another day for the meeting under [meetings.overrides]"));
+                    let message = msg!("manifest.never", start = start, id = &m.id);
+                    never.push(
+                        source
+                            .diagnostic(&[Key("project"), Key("start")], message)
+                            .help(msg!("manifest.never_help")),
+                    );
                 }
                 schedule
             })
@@ -299,23 +362,24 @@ impl Manifest {
             return Err(Invalid(never));
         }
         let deliverables = team::deliverables(&catalog, &kind, &roles);
-        let phases = schedule::lay_out(start, &manifest.phase_spans(&catalog)).map_err(|problems| {
-            Invalid(
-                problems
-                    .into_iter()
-                    .map(|p| {
-                        let at = if manifest.schedule.contains_key(&p.phase) {
-                            vec![Key("schedule"), Key(p.phase.as_str())]
-                        } else {
-                            vec![Key("project"), Key("start")]
-                        };
-                        source
-                            .diagnostic(&at, format!("[schedule] {}: {}", p.phase, p.message))
-                            .help("give each phase a length like \"3w\", or dates that follow the phase before it")
-                    })
-                    .collect(),
-            )
-        })?;
+        let phases =
+            schedule::lay_out(start, &manifest.phase_spans(&catalog)).map_err(|problems| {
+                Invalid(
+                    problems
+                        .into_iter()
+                        .map(|p| {
+                            let at = if manifest.schedule.contains_key(&p.phase) {
+                                vec![Key("schedule"), Key(p.phase.as_str())]
+                            } else {
+                                vec![Key("project"), Key("start")]
+                            };
+                            source
+                                .diagnostic(&at, schedule_about(&p.phase, p.message))
+                                .help(msg!("manifest.layout_help"))
+                        })
+                        .collect(),
+                )
+            })?;
         Ok(Team {
             project: team::Project {
                 name: manifest.project.name.trim().to_string(),
@@ -378,7 +442,7 @@ impl Manifest {
     /// entries. Empty when the manifest can be used.
     pub fn check(&self, source: &Source, catalog: &Catalog) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        let mut say = |path: &[Seg], message: String, help: Option<String>| {
+        let mut say = |path: &[Seg], message: Msg, help: Option<Msg>| {
             let d = source.diagnostic(path, message);
             out.push(match help {
                 Some(h) => d.help(h),
@@ -389,24 +453,28 @@ impl Manifest {
         if self.project.name.trim().is_empty() {
             say(
                 &[Key("project"), Key("name")],
-                "the project name is empty".into(),
+                msg!("manifest.empty_name"),
                 None,
             );
         }
         match self.start_date() {
             None => say(
                 &[Key("project"), Key("start")],
-                format!("start `{}` is not a date", self.project.start),
-                Some("write the date without quotes or time, like `start = 2026-11-27`".into()),
+                msg!(
+                    "manifest.start_not_date",
+                    start = self.project.start.to_string()
+                ),
+                Some(msg!("manifest.start_not_date_help")),
             ),
             Some(date) if !START_RANGE.contains(&date.year()) => say(
                 &[Key("project"), Key("start")],
-                format!(
-                    "start {date} is outside the years {} to {}",
-                    START_RANGE.start(),
-                    START_RANGE.end()
+                msg!(
+                    "manifest.start_range",
+                    date = date,
+                    from = *START_RANGE.start(),
+                    to = *START_RANGE.end(),
                 ),
-                Some("a project's plan and calendar need a start in this range".into()),
+                Some(msg!("manifest.start_range_help")),
             ),
             Some(_) => {}
         }
@@ -414,46 +482,40 @@ impl Manifest {
             say(
                 &[Key("project"), Key("timezone")],
                 message,
-                Some(
-                    "use an IANA name such as \"Europe/Berlin\", \"Asia/Shanghai\" or \"UTC\""
-                        .into(),
-                ),
+                Some(msg!("manifest.timezone_help")),
             );
         }
 
         if let Some(message) = catalog.unknown_kind(&self.project.kind) {
-            let kinds = catalog.kind_ids().collect::<Vec<_>>().join(", ");
+            let kinds = ids::coded(catalog.kind_ids());
             say(
                 &[Key("project"), Key("kind")],
                 message,
-                Some(format!("use one of: {kinds}")),
+                Some(msg!("shape.one_of", ids = kinds)),
             );
         }
 
         let kind = catalog.kind(&self.project.kind);
         for (phase, value) in &self.schedule {
             let at = [Key("schedule"), Key(phase.as_str())];
-            if catalog.phase(phase).is_none() {
-                let message = format!(
-                    "unknown phase `{phase}`{}",
-                    ids::suggestion(phase, catalog.phase_ids())
-                );
+            if let Some(message) = catalog.unknown_phase(phase) {
                 say(&at, message, None);
             } else if let Some(kind) = kind.filter(|k| !k.schedule.contains_key(phase)) {
-                let phases: Vec<&str> = catalog
-                    .phase_ids()
-                    .filter(|p| kind.schedule.contains_key(*p))
-                    .collect();
+                let phases = ids::coded(
+                    catalog
+                        .phase_ids()
+                        .filter(|p| kind.schedule.contains_key(*p)),
+                );
                 say(
                     &at,
-                    format!("a project of kind `{}` has no phase `{phase}`", kind.id),
-                    Some(format!("its phases are {}", phases.join(", "))),
+                    msg!("manifest.no_such_phase", kind = &kind.id, phase = phase),
+                    Some(msg!("manifest.no_such_phase_help", phases = phases)),
                 );
             } else if let Err(message) = phase_span(value) {
                 say(
                     &at,
-                    format!("[schedule] {phase}: {message}"),
-                    Some("write a length like `discovery = \"3w\"`, or dates like `data = { start = 2027-01-04, end = 2027-02-12 }`".into()),
+                    schedule_about(phase, message),
+                    Some(msg!("manifest.schedule_help")),
                 );
             }
         }
@@ -462,8 +524,8 @@ impl Manifest {
         if team_roles.is_empty() {
             say(
                 &[Key("team"), Key("roles")],
-                "the team has no roles".into(),
-                Some("list at least one role id; `mlteam roles list` shows them".into()),
+                msg!("manifest.no_roles"),
+                Some(msg!("manifest.no_roles_help")),
             );
         }
         let mut seen = HashSet::new();
@@ -472,12 +534,12 @@ impl Manifest {
                 say(
                     &[Key("team"), Key("roles"), Index(i)],
                     message,
-                    Some("`mlteam roles list` shows the role ids".into()),
+                    Some(msg!("roles.list_help")),
                 );
             } else if !seen.insert(role) {
                 say(
                     &[Key("team"), Key("roles"), Index(i)],
-                    format!("role `{role}` is listed twice"),
+                    msg!("manifest.role_twice", role = role),
                     None,
                 );
             }
@@ -486,16 +548,13 @@ impl Manifest {
         for (i, member) in self.members.iter().enumerate() {
             let at = |key| [Key("member"), Index(i), Key(key)];
             if member.name.trim().is_empty() {
-                say(&at("name"), "a member has an empty name".into(), None);
+                say(&at("name"), msg!("manifest.empty_member_name"), None);
             }
             if let Some(email) = &member.email {
                 if !looks_like_email(email) {
                     say(
                         &at("email"),
-                        format!(
-                            "{} does not look like an email address",
-                            super::values::shown(email)
-                        ),
+                        msg!("manifest.email", value = super::values::shown(email)),
                         None,
                     );
                 }
@@ -504,8 +563,8 @@ impl Manifest {
                 if !looks_like_github_handle(handle) {
                     say(
                         &at("github"),
-                        format!("{} is not a GitHub user name", super::values::shown(handle)),
-                        Some("write the handle without @, like `ada-l`".into()),
+                        msg!("manifest.github", value = super::values::shown(handle)),
+                        Some(msg!("manifest.github_help")),
                     );
                 }
             }
@@ -516,31 +575,22 @@ impl Manifest {
                 } else if !team_roles.contains(role) {
                     say(
                         &path,
-                        format!("{} holds `{role}`, which is not on the team", member.name),
-                        Some(format!(
-                            "add \"{role}\" to [team] roles, or remove it from this member"
-                        )),
+                        msg!("manifest.role_off_team", name = &member.name, role = role),
+                        Some(msg!("manifest.role_off_team_help", role = role)),
                     );
                 }
             }
         }
 
         for (i, id) in self.meetings.keep.iter().flatten().enumerate() {
-            if catalog.meeting(id).is_none() {
-                let message = format!(
-                    "unknown meeting `{id}`{}",
-                    ids::suggestion(id, catalog.meeting_ids())
-                );
+            if let Some(message) = catalog.unknown_meeting(id) {
                 say(&[Key("meetings"), Key("keep"), Index(i)], message, None);
             }
         }
         for (id, changes) in &self.meetings.overrides {
             let at = |key| [Key("meetings"), Key("overrides"), Key(id), Key(key)];
             let Some(meeting) = catalog.meeting(id) else {
-                let message = format!(
-                    "unknown meeting `{id}`{}",
-                    ids::suggestion(id, catalog.meeting_ids())
-                );
+                let message = catalog.unknown_meeting(id).unwrap_or_else(Msg::none);
                 say(&[Key("meetings"), Key("overrides"), Key(id)], message, None);
                 continue;
             };
@@ -548,41 +598,37 @@ impl Manifest {
                 if let Err(message) =
                     Rule::parse(&meeting.rrule).and_then(|rule| rule.with_day(day))
                 {
-                    say(&at("day"), format!("day: {message}"), None);
+                    say(&at("day"), about("day", message), None);
                 }
             }
             if let Some(Err(message)) = changes.time.as_deref().map(TimeOfDay::parse) {
-                say(&at("time"), format!("time: {message}"), None);
+                say(&at("time"), about("time", message), None);
             }
             if let Some(Err(message)) = changes.duration.as_deref().map(Duration::parse) {
-                say(&at("duration"), format!("duration: {message}"), None);
+                say(&at("duration"), about("duration", message), None);
             }
         }
 
         if self.raci.max_accountable == Some(0) {
             say(
                 &[Key("raci"), Key("max_accountable")],
-                "max_accountable must be at least 1".into(),
+                msg!("manifest.max_accountable"),
                 None,
             );
         }
         if !(self.raci.max_share.is_finite() && self.raci.max_share >= 1.0) {
             say(
                 &[Key("raci"), Key("max_share")],
-                format!(
-                    "max_share is {}; it must be a number of at least 1.0",
-                    self.raci.max_share
+                msg!(
+                    "manifest.max_share",
+                    value = self.raci.max_share.to_string()
                 ),
-                Some("1.5 lets a person be accountable for half again an even share".into()),
+                Some(msg!("manifest.max_share_help")),
             );
         }
         for (activity, cells) in &self.raci.overrides {
             let at_activity = [Key("raci"), Key("overrides"), Key(activity)];
-            if catalog.activity(activity).is_none() {
-                let message = format!(
-                    "unknown activity `{activity}`{}",
-                    ids::suggestion(activity, catalog.activity_ids())
-                );
+            if let Some(message) = catalog.unknown_activity(activity) {
                 say(&at_activity, message, None);
                 continue;
             }
@@ -593,8 +639,13 @@ impl Manifest {
                 } else if let Err(message) = parse_override(text) {
                     say(
                         &path,
-                        format!("{activity} / {role}: {message}"),
-                        Some("use R, A, C, I, A/R, or \"-\" to clear the cell".into()),
+                        msg!(
+                            "manifest.override",
+                            activity = activity,
+                            role = role,
+                            message = message
+                        ),
+                        Some(msg!("manifest.override_help")),
                     );
                 }
             }
@@ -607,7 +658,7 @@ impl Manifest {
                 .and_then(toml::Value::as_str)
                 .map(String::from)
         };
-        let problems_of = |section: &str, id: &str| -> Vec<String> {
+        let problems_of = |section: &str, id: &str| -> Vec<Msg> {
             match section {
                 "role" => catalog.role(id).map(|r| catalog.role_problems(r)),
                 "activity" => catalog.activity(id).map(|a| catalog.activity_problems(a)),
@@ -630,7 +681,7 @@ impl Manifest {
                 for problem in problems_of(section, &id) {
                     say(
                         &[Key("custom"), Key(section), Index(i)],
-                        format!("[[custom.{section}]]: {problem}"),
+                        custom(section, problem),
                         None,
                     );
                 }
@@ -641,48 +692,57 @@ impl Manifest {
     }
 }
 
+/// "[[custom.role]]: …"
+fn custom(section: &str, message: Msg) -> Msg {
+    about(&format!("[[custom.{section}]]"), message)
+}
+
+/// "[schedule] data: …"
+fn schedule_about(phase: &str, message: Msg) -> Msg {
+    about(&format!("[schedule] {phase}"), message)
+}
+
+/// "time: …"
+fn about(what: &str, message: Msg) -> Msg {
+    msg!("diag.about", what = what, message = message)
+}
+
 /// A phase's span as `[schedule]` writes it: a length string, or a table of two plain dates.
-fn phase_span(value: &toml::Value) -> Result<Span, String> {
-    let date = |v: Option<&toml::Value>, key: &str| -> Result<Date, String> {
+fn phase_span(value: &toml::Value) -> Result<Span, Msg> {
+    let date = |v: Option<&toml::Value>, key: &str| -> Result<Date, Msg> {
         match v.and_then(toml::Value::as_datetime) {
             Some(dt) => match (dt.date, dt.time, dt.offset) {
                 (Some(d), None, None) => Date::new(d.year as i16, d.month as i8, d.day as i8)
-                    .map_err(|_| format!("`{key}` is not a date")),
-                _ => Err(format!(
-                    "`{key}` must be a date without time, like 2027-01-04"
-                )),
+                    .map_err(|_| msg!("manifest.phase_not_date", key = key)),
+                _ => Err(msg!("manifest.phase_date_time", key = key)),
             },
-            None => Err(format!(
-                "`{key}` is missing or not a date (write it without quotes)"
-            )),
+            None => Err(msg!("manifest.phase_date_missing", key = key)),
         }
     };
     match value {
         toml::Value::String(text) => Span::parse_length(text),
         toml::Value::Table(table) => {
             if let Some(key) = table.keys().find(|k| *k != "start" && *k != "end") {
-                return Err(format!(
-                    "unknown key `{key}`; a phase's dates are `start` and `end`"
-                ));
+                return Err(msg!("manifest.phase_date_key", key = key));
             }
             Ok(Span::Dates {
                 start: date(table.get("start"), "start")?,
                 end: date(table.get("end"), "end")?,
             })
         }
-        _ => Err("not a length or a pair of dates".into()),
+        _ => Err(msg!("manifest.phase_span")),
     }
 }
 
 /// `R`, `A`, `C`, `I`, `A/R`; `-` or an empty string clears the cell.
-pub fn parse_override(text: &str) -> Result<Option<Letter>, String> {
+pub fn parse_override(text: &str) -> Result<Option<Letter>, Msg> {
     match text.trim() {
         "" | "-" => Ok(None),
         letter => Letter::parse(letter).map(Some),
     }
 }
 
-pub fn check_timezone(name: &str) -> Result<(), String> {
+pub fn check_timezone(name: &str) -> Result<(), Msg> {
     if jiff::tz::TimeZone::get(name).is_ok() {
         return Ok(());
     }
@@ -691,7 +751,7 @@ pub fn check_timezone(name: &str) -> Result<(), String> {
         .map(|n| n.as_str().to_string())
         .collect();
     let hint = ids::suggestion(name, names.iter().map(String::as_str));
-    Err(format!("unknown timezone `{name}`{hint}"))
+    Err(msg!("unknown.timezone", id = name, hint = hint))
 }
 
 fn looks_like_email(text: &str) -> bool {
@@ -702,36 +762,21 @@ fn looks_like_github_handle(text: &str) -> bool {
     super::values::is_github_handle(text)
 }
 
-/// A TOML or shape error (unknown key, wrong type, missing key) as a diagnostic, with a "did you
-/// mean" drawn from the keys serde says it expected.
+/// A TOML or shape error (unknown key, wrong type, missing key) as a diagnostic in our words,
+/// with a "did you mean" drawn from the keys serde says it expected; a syntax error in the
+/// parser's words, said as one.
 fn shape_diagnostic(source: &Source, error: &toml::de::Error) -> Diagnostic {
-    let message = error.message().trim().to_string();
-    let mut d = Diagnostic::new(&source.name, message.clone());
+    let said = shape::say(error.message());
+    let message = if said.shape {
+        said.message
+    } else {
+        msg!("manifest.syntax", message = said.message)
+    };
+    let mut d = Diagnostic::new(&source.name, message);
     if let Some(span) = error.span() {
         d = d.at_offset(&source.text, span.start);
     }
-    for kind in ["field", "variant"] {
-        let Some(rest) = message.strip_prefix(&format!("unknown {kind} `")) else {
-            continue;
-        };
-        let Some((given, expected)) = rest.split_once('`') else {
-            continue;
-        };
-        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let noun = if kind == "field" { "key" } else { "value" };
-        d.message = format!("unknown {noun} `{given}`");
-        d.help = Some(match ids::closest(given, known.iter().copied()) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None if known.is_empty() => "remove it".into(),
-            None => format!("expected one of: {}", known.join(", ")),
-        });
-    }
-    if let Some(field) = message
-        .strip_prefix("missing field `")
-        .and_then(|r| r.strip_suffix('`'))
-    {
-        d.message = format!("missing key `{field}`");
-    }
+    d.help = said.help;
     d
 }
 
@@ -766,6 +811,18 @@ prd = { ml-engineer = "A/R" }
             .iter()
             .map(ToString::to_string)
             .collect()
+    }
+
+    #[test]
+    fn the_language_is_read_as_far_as_it_can_be() {
+        assert_eq!(lang_of(GOOD), Some(Lang::En));
+        let zh = GOOD.replace("[project]\n", "[project]\nlang = \"zh\" # 中文\n");
+        assert_eq!(lang_of(&zh), Some(Lang::Zh));
+        let broken = zh.replace("timezone = \"Europe/Berlin\"", "timezone = Europe/Berlin");
+        assert!(broken.parse::<toml::Table>().is_err());
+        assert_eq!(lang_of(&broken), Some(Lang::Zh));
+        assert_eq!(lang_of(&zh.replace("\"zh\"", "\"fr\"")), None);
+        assert_eq!(lang_of("not = [toml"), None);
     }
 
     #[test]

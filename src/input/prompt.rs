@@ -57,7 +57,7 @@ pub fn ask(
                 Some(&flags.name),
                 |s| match s.trim() {
                     "" => Err(empty.to_string()),
-                    name if values::name_problem("the project name", name).is_some() => {
+                    name if values::name_problem(values::Name::Project, name).is_some() => {
                         Err(screen_words_not_one_line.to_string())
                     }
                     name => Ok(name.to_string()),
@@ -70,7 +70,7 @@ pub fn ask(
         None => {
             let not_one_line = screen.words.get("description.not_one_line");
             screen.text(screen.words.get("description.prompt"), None, |s| {
-                match values::name_problem("the description", s) {
+                match values::name_problem(values::Name::Description, s) {
                     Some(_) => Err(not_one_line.to_string()),
                     None => Ok(s.trim().to_string()),
                 }
@@ -94,6 +94,8 @@ pub fn ask(
         }
     };
     screen.words = Words::new(lang);
+    // What is said from here on, a stop or a "no" included, is said in the answer's language.
+    words::set_run(lang);
 
     let kind = match &args.kind {
         Some(_) => flags.kind.clone(),
@@ -156,7 +158,7 @@ pub fn ask(
         None => screen.text(
             screen.words.get("start.prompt"),
             Some(&flags.start.to_string()),
-            |s| answers::parse_date(s).map_err(|p| p.say(&screen.words)),
+            |s| answers::parse_date(s).map_err(|p| screen.words.say(&p)),
         )?,
     };
     let timezone = match &args.timezone {
@@ -164,7 +166,7 @@ pub fn ask(
         None => screen.text(
             screen.words.get("timezone.prompt"),
             Some(&flags.timezone),
-            |s| answers::parse_timezone(s).map_err(|p| p.say(&screen.words)),
+            |s| answers::parse_timezone(s).map_err(|p| screen.words.say(&p)),
         )?,
     };
 
@@ -181,7 +183,7 @@ pub fn ask(
     };
     summary::print(catalog, &screen, &answers, dir, files(&answers)?)?;
     if !screen.confirm(screen.words.get("confirm.prompt"), true)? {
-        return Err(Interrupted("cancelled").into());
+        return Err(Interrupted::Cancelled.into());
     }
     Ok(answers)
 }
@@ -258,7 +260,7 @@ fn ask_members(
             if s.trim().is_empty() {
                 return Ok(None);
             }
-            let person = answers::parse_person(s).map_err(|p| p.say(ui))?;
+            let person = answers::parse_person(s).map_err(|p| ui.say(&p))?;
             match members
                 .iter()
                 .find(|m| m.name.eq_ignore_ascii_case(&person.name))

@@ -8,35 +8,54 @@ use toml::Value;
 
 use super::manifest::{Manifest, Seg, Source};
 use crate::diag::Diagnostic;
+use crate::msg;
 use crate::render::escape::is_line_break;
+use crate::words::Msg;
 
 /// Names Windows keeps for devices: a file called so (whatever its extension) cannot be checked
 /// out there, and ids become file names.
 const WINDOWS_DEVICES: [&str; 4] = ["con", "prn", "aux", "nul"];
 
+/// Which name a message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Name {
+    Project,
+    Description,
+    Person,
+    /// A custom entry's `name`.
+    Entry,
+    /// A custom deliverable's `title`.
+    Title,
+}
+
+impl Name {
+    fn said(self) -> Msg {
+        match self {
+            Name::Project => msg!("values.project_name"),
+            Name::Description => msg!("values.description"),
+            Name::Person => msg!("values.person"),
+            Name::Entry => msg!("values.entry_name"),
+            Name::Title => msg!("values.title"),
+        }
+    }
+}
+
 /// What is wrong with `text` as a name (of a project, a person, a role…): `what` says which.
-pub fn name_problem(what: &str, text: &str) -> Option<String> {
+pub fn name_problem(what: Name, text: &str) -> Option<Msg> {
     if text.chars().any(is_line_break) {
-        Some(format!("{what} holds a line break; it must be one line"))
+        Some(msg!("values.line_break", what = what.said()))
     } else {
         text.chars().find(|c| c.is_control()).map(|c| {
-            format!(
-                "{what} holds the control character U+{:04X}; it must be plain text",
-                u32::from(c)
-            )
+            let code = format!("U+{:04X}", u32::from(c));
+            msg!("values.control", what = what.said(), code = code)
         })
     }
 }
 
 /// A role code: 1 to 8 ASCII letters and digits, as matrix columns show it.
-pub fn code_problem(code: &str) -> Option<String> {
+pub fn code_problem(code: &str) -> Option<Msg> {
     let ok = (1..=8).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric());
-    (!ok).then(|| {
-        format!(
-            "role code {} is not 1 to 8 letters and digits (like `MLE`)",
-            shown(code)
-        )
-    })
+    (!ok).then(|| msg!("values.code", code = shown(code)))
 }
 
 /// An id Windows cannot check out as a file name (`con`, `aux`, `com1`, … in any case).
@@ -100,15 +119,15 @@ pub fn shown(text: &str) -> String {
 pub fn check(manifest: &Manifest, source: &Source) -> Vec<Diagnostic> {
     use Seg::{Index, Key};
     let mut out = Vec::new();
-    let mut say = |path: &[Seg], message: String| out.push(source.diagnostic(path, message));
-    if let Some(problem) = name_problem("the project name", &manifest.project.name) {
+    let mut say = |path: &[Seg], message: Msg| out.push(source.diagnostic(path, message));
+    if let Some(problem) = name_problem(Name::Project, &manifest.project.name) {
         say(&[Key("project"), Key("name")], problem);
     }
-    if let Some(problem) = name_problem("the description", &manifest.project.description) {
+    if let Some(problem) = name_problem(Name::Description, &manifest.project.description) {
         say(&[Key("project"), Key("description")], problem);
     }
     for (i, member) in manifest.members.iter().enumerate() {
-        if let Some(problem) = name_problem("the name", &member.name) {
+        if let Some(problem) = name_problem(Name::Person, &member.name) {
             say(&[Key("member"), Index(i), Key("name")], problem);
         }
     }
@@ -119,6 +138,10 @@ pub fn check(manifest: &Manifest, source: &Source) -> Vec<Diagnostic> {
         ("deliverable", "title", &custom.deliverable),
         ("meeting", "name", &custom.meeting),
     ];
+    let custom = |section: &str, message: Msg| {
+        let what = format!("[[custom.{section}]]");
+        msg!("diag.about", what = what, message = message)
+    };
     for (section, name_key, tables) in sections {
         for (i, table) in tables.iter().enumerate() {
             let at = |key| [Key("custom"), Key(section), Index(i), Key(key)];
@@ -126,9 +149,7 @@ pub fn check(manifest: &Manifest, source: &Source) -> Vec<Diagnostic> {
                 if is_windows_device(id) {
                     say(
                         &at("id"),
-                        format!(
-                            "[[custom.{section}]]: id `{id}` is a device name on Windows, where a file of that name cannot be checked out; choose another id"
-                        ),
+                        custom(section, msg!("values.windows_device", id = id)),
                     );
                 }
             }
@@ -141,9 +162,14 @@ pub fn check(manifest: &Manifest, source: &Source) -> Vec<Diagnostic> {
                 _ => Vec::new(),
             };
             for (lang, name) in names {
-                if let Some(problem) = name_problem(&format!("the {name_key}"), name) {
+                let what = if name_key == "title" {
+                    Name::Title
+                } else {
+                    Name::Entry
+                };
+                if let Some(problem) = name_problem(what, name) {
                     let path = at(name_key);
-                    let message = format!("[[custom.{section}]]: {problem}");
+                    let message = custom(section, problem);
                     match lang {
                         Some(lang) => {
                             say(&[path[0], path[1], path[2], path[3], Key(lang)], message)
@@ -156,10 +182,10 @@ pub fn check(manifest: &Manifest, source: &Source) -> Vec<Diagnostic> {
                 if let Some(code) = table.get("code") {
                     let problem = match code.as_str() {
                         Some(code) => code_problem(code),
-                        None => Some("role code is not a string".into()),
+                        None => Some(msg!("values.code_not_string")),
                     };
                     if let Some(problem) = problem {
-                        say(&at("code"), format!("[[custom.role]]: {problem}"));
+                        say(&at("code"), custom("role", problem));
                     }
                 }
             }
@@ -174,20 +200,18 @@ mod tests {
 
     #[test]
     fn names_are_one_line_of_plain_text() {
-        assert_eq!(name_problem("the name", "Ada Lovelace"), None);
-        assert_eq!(
-            name_problem("the name", "李雷 <!-- mlteam:begin x -->"),
-            None
-        );
+        let said = |text: &str| name_problem(Name::Person, text).map(|m| m.to_string());
+        assert_eq!(said("Ada Lovelace"), None);
+        assert_eq!(said("李雷 <!-- mlteam:begin x -->"), None);
         for bad in ["x\n[[member]]", "a\rb", "a\u{2028}b", "a\u{85}b"] {
             assert_eq!(
-                name_problem("the name", bad).as_deref(),
+                said(bad).as_deref(),
                 Some("the name holds a line break; it must be one line"),
                 "{bad:?}"
             );
         }
         assert_eq!(
-            name_problem("the name", "bell\u{7}").as_deref(),
+            said("bell\u{7}").as_deref(),
             Some("the name holds the control character U+0007; it must be plain text")
         );
     }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, de::value::MapAccessDeserializer};
 use serde_json::Value;
@@ -13,7 +13,10 @@ use serde_json::Value;
 use crate::model::ids;
 use crate::model::matrix::Letter;
 use crate::model::recurrence::{Duration, Rule, TimeOfDay};
+use crate::model::shape;
 use crate::model::text::Text;
+use crate::msg;
+use crate::words::Msg;
 
 /// A kind of project: which activities, deliverables and meetings it has, and how long its
 /// phases last by default.
@@ -183,20 +186,21 @@ pub struct Custom {
 pub struct CustomProblem {
     pub section: &'static str,
     pub index: usize,
-    pub message: String,
+    pub message: Msg,
+    pub help: Option<Msg>,
 }
 
 impl Catalog {
     /// The built-in catalog, parsed once per process.
     pub fn builtin() -> Result<Catalog> {
-        static BUILTIN: OnceLock<Result<Catalog, String>> = OnceLock::new();
+        static BUILTIN: OnceLock<Result<Catalog, Msg>> = OnceLock::new();
         BUILTIN
-            .get_or_init(|| Catalog::parse_builtin().map_err(|e| format!("{e:#}")))
+            .get_or_init(Catalog::parse_builtin)
             .clone()
-            .map_err(anyhow::Error::msg)
+            .map_err(crate::diag::failed)
     }
 
-    fn parse_builtin() -> Result<Catalog> {
+    fn parse_builtin() -> Result<Catalog, Msg> {
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Kinds {
@@ -294,16 +298,14 @@ impl Catalog {
     }
 
     /// "unknown project kind `x`; did you mean `y`?" when `id` is not a kind of this catalog.
-    pub fn unknown_kind(&self, id: &str) -> Option<String> {
+    pub fn unknown_kind(&self, id: &str) -> Option<Msg> {
         self.kind(id).is_none().then(|| {
-            format!(
-                "unknown project kind `{id}`{}",
-                ids::suggestion(id, self.kind_ids())
-            )
+            let hint = ids::suggestion(id, self.kind_ids());
+            msg!("unknown.kind", id = id, hint = hint)
         })
     }
 
-    fn unknown_kinds(&self, kinds: &[String]) -> Vec<String> {
+    fn unknown_kinds(&self, kinds: &[String]) -> Vec<Msg> {
         kinds.iter().filter_map(|k| self.unknown_kind(k)).collect()
     }
 
@@ -369,42 +371,52 @@ impl Catalog {
     }
 
     /// "unknown role `x`; did you mean `y`?" when `id` is not a role of this catalog.
-    pub fn unknown_role(&self, id: &str) -> Option<String> {
+    pub fn unknown_role(&self, id: &str) -> Option<Msg> {
         self.role(id).is_none().then(|| {
-            format!(
-                "unknown role `{id}`{}",
-                ids::suggestion(id, self.role_ids())
-            )
+            let hint = ids::suggestion(id, self.role_ids());
+            msg!("unknown.role", id = id, hint = hint)
         })
     }
 
-    fn unknown_phase(&self, id: &str) -> Option<String> {
+    /// "unknown phase `x`; did you mean `y`?" when `id` is not a phase of this catalog.
+    pub fn unknown_phase(&self, id: &str) -> Option<Msg> {
         self.phase(id).is_none().then(|| {
-            format!(
-                "unknown phase `{id}`{}",
-                ids::suggestion(id, self.phase_ids())
-            )
+            let hint = ids::suggestion(id, self.phase_ids());
+            msg!("unknown.phase", id = id, hint = hint)
+        })
+    }
+
+    /// "unknown meeting `x`; did you mean `y`?" when `id` is not a meeting of this catalog.
+    pub fn unknown_meeting(&self, id: &str) -> Option<Msg> {
+        self.meeting(id).is_none().then(|| {
+            let hint = ids::suggestion(id, self.meeting_ids());
+            msg!("unknown.meeting", id = id, hint = hint)
+        })
+    }
+
+    /// "unknown activity `x`; did you mean `y`?" when `id` is not an activity of this catalog.
+    pub fn unknown_activity(&self, id: &str) -> Option<Msg> {
+        self.activity(id).is_none().then(|| {
+            let hint = ids::suggestion(id, self.activity_ids());
+            msg!("unknown.activity", id = id, hint = hint)
         })
     }
 
     /// What is wrong with an entry of each kind, checked against the whole (merged) catalog.
     /// A custom entry of `mlteam.toml` goes through the same checks as the built-in ones.
-    pub fn role_problems(&self, role: &Role) -> Vec<String> {
+    pub fn role_problems(&self, role: &Role) -> Vec<Msg> {
         let mut out = id_problem(&role.id);
         if self.group(&role.group).is_none() {
             let groups = self.groups.iter().map(|g| g.id.as_str());
-            out.push(format!(
-                "unknown group `{}`{}",
-                role.group,
-                ids::suggestion(&role.group, groups)
-            ));
+            let hint = ids::suggestion(&role.group, groups);
+            out.push(msg!("unknown.group", id = &role.group, hint = hint));
         }
         out.extend(role.covers.iter().filter_map(|c| self.unknown_role(c)));
         out.extend(self.unknown_kinds(&role.core));
         out
     }
 
-    pub fn activity_problems(&self, activity: &Activity) -> Vec<String> {
+    pub fn activity_problems(&self, activity: &Activity) -> Vec<Msg> {
         let mut out = id_problem(&activity.id);
         out.extend(self.unknown_phase(&activity.phase));
         out.extend(self.unknown_kinds(&activity.kinds));
@@ -414,7 +426,7 @@ impl Catalog {
         out
     }
 
-    pub fn deliverable_problems(&self, deliverable: &Deliverable) -> Vec<String> {
+    pub fn deliverable_problems(&self, deliverable: &Deliverable) -> Vec<Msg> {
         let mut out = id_problem(&deliverable.id);
         out.extend(self.unknown_role(&deliverable.owner));
         out.extend(
@@ -426,18 +438,12 @@ impl Catalog {
         out.extend(self.unknown_phase(&deliverable.phase));
         out.extend(self.unknown_kinds(&deliverable.kinds));
         if let Some(activity) = &deliverable.activity {
-            if self.activity(activity).is_none() {
-                let known = self.activity_ids();
-                out.push(format!(
-                    "unknown activity `{activity}`{}",
-                    ids::suggestion(activity, known)
-                ));
-            }
+            out.extend(self.unknown_activity(activity));
         }
         out
     }
 
-    pub fn meeting_problems(&self, meeting: &Meeting) -> Vec<String> {
+    pub fn meeting_problems(&self, meeting: &Meeting) -> Vec<Msg> {
         let mut out = id_problem(&meeting.id);
         out.extend(self.unknown_kinds(&meeting.kinds));
         out.extend(self.unknown_role(&meeting.chair));
@@ -447,32 +453,27 @@ impl Catalog {
             .chain(&meeting.optional)
             .chain(&meeting.when_any);
         out.extend(roles.filter_map(|r| self.unknown_role(r)));
-        out.extend(
-            Rule::parse(&meeting.rrule)
-                .err()
-                .map(|e| format!("rrule: {e}")),
-        );
+        let about = |what: &str, message: Msg| msg!("diag.about", what = what, message = message);
+        out.extend(Rule::parse(&meeting.rrule).err().map(|e| about("rrule", e)));
         out.extend(
             TimeOfDay::parse(&meeting.time)
                 .err()
-                .map(|e| format!("time: {e}")),
+                .map(|e| about("time", e)),
         );
         out.extend(
             Duration::parse(&meeting.duration)
                 .err()
-                .map(|e| format!("duration: {e}")),
+                .map(|e| about("duration", e)),
         );
         out
     }
 }
 
-fn id_problem(id: &str) -> Vec<String> {
+fn id_problem(id: &str) -> Vec<Msg> {
     if ids::is_kebab(id) {
         Vec::new()
     } else {
-        vec![format!(
-            "id `{id}` is not lower-case kebab-case (like `ml-engineer`)"
-        )]
+        vec![msg!("catalog.not_kebab", id = id)]
     }
 }
 
@@ -486,22 +487,28 @@ fn merge<T: for<'de> Deserialize<'de>>(
     id: impl Fn(&T) -> &String,
 ) {
     for (index, table) in custom.iter().enumerate() {
-        let mut problem = |message: String| {
+        let mut problem = |message: Msg, help: Option<Msg>| {
             problems.push(CustomProblem {
                 section,
                 index,
                 message,
+                help,
             });
+        };
+        let shape = |e: &dyn std::fmt::Display| {
+            let said = shape::say(&e.to_string());
+            (said.message, said.help)
         };
         let entry = match serde_json::to_value(table) {
             Ok(entry) => entry,
             Err(e) => {
-                problem(e.to_string());
+                let (message, help) = shape(&e);
+                problem(message, help);
                 continue;
             }
         };
         let Some(entry_id) = entry.get("id").and_then(Value::as_str) else {
-            problem("missing key `id`".into());
+            problem(msg!("shape.missing_key", key = "id"), None);
             continue;
         };
         let at = base.iter().position(|b| id(b) == entry_id);
@@ -515,7 +522,10 @@ fn merge<T: for<'de> Deserialize<'de>>(
                 Some(i) => base[i] = value,
                 None => base.push(value),
             },
-            Err(e) => problem(e.to_string()),
+            Err(e) => {
+                let (message, help) = shape(&e);
+                problem(message, help);
+            }
         }
     }
 }
@@ -586,9 +596,11 @@ fn builtin_raw() -> &'static Raw {
 }
 
 /// One catalog file, as build.rs turned it from TOML into JSON.
-fn load<T: for<'de> Deserialize<'de>>(name: &str, json: &str) -> Result<T> {
-    serde_json::from_str(json)
-        .with_context(|| format!("the built-in file templates/catalog/{name}.toml is broken"))
+fn load<T: for<'de> Deserialize<'de>>(name: &str, json: &str) -> Result<T, Msg> {
+    serde_json::from_str(json).map_err(|e| {
+        let detail = Msg::verbatim(e.to_string());
+        msg!("catalog.broken", name = name, detail = detail)
+    })
 }
 
 impl<'de> Deserialize<'de> for Section {

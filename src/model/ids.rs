@@ -1,5 +1,8 @@
 //! Identifiers: the kebab-case rule of the manifest, and "did you mean" for ids that are close.
 
+use crate::msg;
+use crate::words::Msg;
+
 /// `[a-z0-9]+(-[a-z0-9]+)*`
 pub fn is_kebab(id: &str) -> bool {
     !id.is_empty()
@@ -22,9 +25,14 @@ pub fn closest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, c)| c)
 }
 
-/// ", did you mean `x`?" or nothing; ready to append to a message.
-pub fn suggestion<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    closest(given, candidates).map_or_else(String::new, |c| format!("; did you mean `{c}`?"))
+/// "; did you mean `x`?" or nothing; ready to append to a message (as its `{hint}`).
+pub fn suggestion<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Msg {
+    closest(given, candidates).map_or_else(Msg::none, |c| msg!("ids.did_you_mean", id = c))
+}
+
+/// Ids as a message lists them: each in backticks.
+pub fn coded<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    ids.into_iter().map(|id| format!("`{id}`")).collect()
 }
 
 #[cfg(test)]

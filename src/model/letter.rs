@@ -5,6 +5,9 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer};
 
+use crate::msg;
+use crate::words::Msg;
+
 /// One cell's letter. Ordered by strength; `AR` is accountable and responsible at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Letter {
@@ -16,16 +19,14 @@ pub enum Letter {
 }
 
 impl Letter {
-    pub fn parse(text: &str) -> Result<Letter, String> {
+    pub fn parse(text: &str) -> Result<Letter, Msg> {
         match text.trim().to_ascii_uppercase().replace(' ', "").as_str() {
             "R" => Ok(Letter::R),
             "A" => Ok(Letter::A),
             "C" => Ok(Letter::C),
             "I" => Ok(Letter::I),
             "A/R" | "AR" | "R/A" | "RA" => Ok(Letter::AR),
-            _ => Err(format!(
-                "`{text}` is not a RACI letter: use R, A, C, I or A/R"
-            )),
+            _ => Err(msg!("rule.not_a_letter", text = text)),
         }
     }
 
@@ -69,19 +70,26 @@ impl fmt::Display for Letter {
 impl<'de> Deserialize<'de> for Letter {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Letter, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Letter::parse(&text).map_err(serde::de::Error::custom)
+        // serde's own words, which `input::shape` says in ours.
+        Letter::parse(&text).map_err(|_| {
+            serde::de::Error::invalid_value(
+                serde::de::Unexpected::Str(&text),
+                &"one of `R`, `A`, `C`, `I`, `A/R`",
+            )
+        })
     }
 }
 
 /// What breaks the rules in one row's letters: exactly one A, at least one R.
-pub fn row_rule_problem(letters: &[Letter]) -> Option<String> {
+/// Said after what the row is ("activity `x` …", "row `x` …").
+pub fn row_rule_problem(letters: &[Letter]) -> Option<Msg> {
     let accountable = letters.iter().filter(|l| l.is_accountable()).count();
     let responsible = letters.iter().any(|l| l.is_responsible());
     match (accountable, responsible) {
         (1, true) => None,
-        (0, _) => Some("has no A (accountable); give exactly one role A or A/R".into()),
-        (1, false) => Some("has no R (responsible); give at least one role R or A/R".into()),
-        (n, _) => Some(format!("has {n} roles accountable (A); keep exactly one")),
+        (0, _) => Some(msg!("rule.no_a")),
+        (1, false) => Some(msg!("rule.no_r")),
+        (n, _) => Some(msg!("rule.many_a", count = n)),
     }
 }
 

@@ -80,7 +80,7 @@ impl Matrix {
     }
 
     /// Rows that break the RACI rules, with what is wrong.
-    pub fn rule_problems(&self) -> Vec<(&str, String)> {
+    pub fn rule_problems(&self) -> Vec<(&str, crate::words::Msg)> {
         self.rows
             .iter()
             .filter_map(|row| {
@@ -493,13 +493,7 @@ mod tests {
             .or_default()
             .insert("product-manager".into(), None);
         let matrix = Matrix::build(&catalog, "delivery", &all, &overrides);
-        assert_eq!(
-            matrix.rule_problems(),
-            [(
-                "prd",
-                "has no A (accountable); give exactly one role A or A/R".to_string()
-            )]
-        );
+        assert_eq!(matrix.rule_problems(), [("prd", crate::msg!("rule.no_a"))]);
     }
 
     fn set(overrides: &mut Overrides, activity: &str, role: &str, letter: Option<Letter>) {

@@ -11,5 +11,6 @@ pub mod progress;
 pub mod recurrence;
 pub mod review;
 pub mod schedule;
+pub mod shape;
 pub mod team;
 pub mod text;

@@ -7,8 +7,9 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::ids;
 use super::team::Team;
+use crate::msg;
+use crate::words::Msg;
 
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -98,7 +99,7 @@ impl FrontMatter {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unreadable {
     pub line: usize,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// What a deliverable's stub says, as read from the project.
@@ -194,33 +195,33 @@ fn read_into(team: &Team, id: &str, fm: &FrontMatter, entry: &mut Entry) {
             }
             Some(message) => entry.problems.push(Unreadable {
                 line: fm.line("owner"),
-                message: format!("owner: {message}"),
+                message: msg!("diag.about", what = "owner", message = message),
             }),
         }
     }
     if let Some(list) = fm.contributors_by_hand() {
-        let unknown: Vec<String> = list
+        let unknown: Vec<Msg> = list
             .iter()
             .filter_map(|r| team.catalog.unknown_role(r))
             .collect();
         if unknown.is_empty() {
             entry.contributors = list.to_vec();
         } else {
-            entry.problems.push(Unreadable {
-                line: fm.line("contributors"),
-                message: format!("contributors: {}", unknown.join("; ")),
-            });
+            for message in unknown {
+                entry.problems.push(Unreadable {
+                    line: fm.line("contributors"),
+                    message: msg!("diag.about", what = "contributors", message = message),
+                });
+            }
         }
     }
     if let Some(phase) = fm.phase.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-        if team.catalog.phase(phase).is_some() {
-            entry.phase = phase.to_string();
-        } else {
-            let hint = ids::suggestion(phase, team.catalog.phase_ids());
-            entry.problems.push(Unreadable {
+        match team.catalog.unknown_phase(phase) {
+            None => entry.phase = phase.to_string(),
+            Some(message) => entry.problems.push(Unreadable {
                 line: fm.line("phase"),
-                message: format!("phase: unknown phase `{phase}`{hint}"),
-            });
+                message: msg!("diag.about", what = "phase", message = message),
+            }),
         }
     }
 }
@@ -304,7 +305,7 @@ mod tests {
         let unreadable = of_team(&team, |_| {
             Stub::Unreadable(Unreadable {
                 line: 3,
-                message: "bad".into(),
+                message: Msg::verbatim("bad"),
             })
         });
         assert_eq!(unreadable["prd"].status, Status::Unreadable);

@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 use jiff::civil::{Date, Weekday};
 
 use crate::model::text::Lang;
+use crate::msg;
+use crate::words::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Freq {
@@ -41,13 +43,13 @@ const DAYS: [(&str, Weekday); 7] = [
 ];
 
 impl Rule {
-    pub fn parse(text: &str) -> Result<Rule, String> {
+    pub fn parse(text: &str) -> Result<Rule, Msg> {
         let text = text.strip_prefix("RRULE:").unwrap_or(text);
         let (mut freq, mut interval, mut by_day, mut by_month_day) = (None, 1, Vec::new(), None);
         for part in text.split(';').filter(|p| !p.is_empty()) {
             let (key, value) = part
                 .split_once('=')
-                .ok_or_else(|| format!("`{part}` is not KEY=VALUE"))?;
+                .ok_or_else(|| msg!("rrule.not_key_value", part = part))?;
             match key.to_ascii_uppercase().as_str() {
                 "FREQ" => {
                     freq = Some(match value.to_ascii_uppercase().as_str() {
@@ -55,17 +57,15 @@ impl Rule {
                         "WEEKLY" => Freq::Weekly,
                         "MONTHLY" => Freq::Monthly,
                         "YEARLY" => Freq::Yearly,
-                        _ => {
-                            return Err(format!(
-                                "FREQ `{value}` is not one of DAILY, WEEKLY, MONTHLY, YEARLY"
-                            ));
-                        }
+                        _ => return Err(msg!("rrule.freq", value = value)),
                     });
                 }
                 "INTERVAL" => {
-                    interval = value.parse().ok().filter(|n| *n >= 1).ok_or_else(|| {
-                        format!("INTERVAL `{value}` is not a positive whole number")
-                    })?;
+                    interval = value
+                        .parse()
+                        .ok()
+                        .filter(|n| *n >= 1)
+                        .ok_or_else(|| msg!("rrule.interval", value = value))?;
                 }
                 "BYDAY" => {
                     by_day = value
@@ -79,28 +79,18 @@ impl Rule {
                             .parse::<i8>()
                             .ok()
                             .filter(|n| (1..=31).contains(&n.abs()))
-                            .ok_or_else(|| {
-                                format!(
-                                    "BYMONTHDAY `{value}` is not a day from 1 to 31 (or -1 to -31)"
-                                )
-                            })?,
+                            .ok_or_else(|| msg!("rrule.bymonthday", value = value))?,
                     );
                 }
                 "WKST" => {
                     if !value.eq_ignore_ascii_case("MO") {
-                        return Err(format!(
-                            "WKST `{value}` is not supported; weeks start on Monday (WKST=MO)"
-                        ));
+                        return Err(msg!("rrule.wkst", value = value));
                     }
                 }
-                other => {
-                    return Err(format!(
-                        "`{other}` is not supported; use FREQ, INTERVAL, BYDAY, BYMONTHDAY and WKST"
-                    ));
-                }
+                other => return Err(msg!("rrule.unsupported", key = other)),
             }
         }
-        let freq = freq.ok_or("FREQ is missing (for example FREQ=WEEKLY;BYDAY=MO)")?;
+        let freq = freq.ok_or_else(|| msg!("rrule.no_freq"))?;
         Rule {
             freq,
             interval,
@@ -111,7 +101,7 @@ impl Rule {
     }
 
     /// The same rule on other days: `day` is a BYDAY value such as `TH`, `MO,WE` or `1MO`.
-    pub fn with_day(&self, day: &str) -> Result<Rule, String> {
+    pub fn with_day(&self, day: &str) -> Result<Rule, Msg> {
         let by_day = day.split(',').map(ByDay::parse).collect::<Result<_, _>>()?;
         Rule {
             by_day,
@@ -120,17 +110,17 @@ impl Rule {
         .validated()
     }
 
-    fn validated(self) -> Result<Rule, String> {
+    fn validated(self) -> Result<Rule, Msg> {
         let freq = self.freq;
         let rule = self;
         if rule.by_day.iter().any(|d| d.ordinal.is_some()) && freq != Freq::Monthly {
-            return Err("a numbered BYDAY such as 1MO needs FREQ=MONTHLY".into());
+            return Err(msg!("rrule.numbered_byday"));
         }
         if rule.by_month_day.is_some() && freq != Freq::Monthly {
-            return Err("BYMONTHDAY needs FREQ=MONTHLY".into());
+            return Err(msg!("rrule.bymonthday_monthly"));
         }
         if freq == Freq::Yearly && !rule.by_day.is_empty() {
-            return Err("BYDAY with FREQ=YEARLY is not supported".into());
+            return Err(msg!("rrule.yearly_byday"));
         }
         Ok(rule)
     }
@@ -359,7 +349,7 @@ impl Rule {
 }
 
 impl ByDay {
-    fn parse(text: &str) -> Result<ByDay, String> {
+    fn parse(text: &str) -> Result<ByDay, Msg> {
         let text = text.trim().to_ascii_uppercase();
         let split = text.len().saturating_sub(2);
         let (ordinal, code) = text.split_at(split);
@@ -367,7 +357,7 @@ impl ByDay {
             .iter()
             .find(|(c, _)| *c == code)
             .map(|(_, w)| *w)
-            .ok_or_else(|| format!("BYDAY `{text}` is not a weekday such as MO, TU, WE, TH, FR, SA, SU, 1MO or -1FR"))?;
+            .ok_or_else(|| msg!("rrule.byday", text = &text))?;
         let ordinal = match ordinal {
             "" => None,
             n => Some(
@@ -375,9 +365,7 @@ impl ByDay {
                     .parse::<i8>()
                     .ok()
                     .filter(|n| (1..=5).contains(&n.abs()))
-                    .ok_or_else(|| {
-                        format!("BYDAY `{text}`: the week number must be 1 to 5 or -1 to -5")
-                    })?,
+                    .ok_or_else(|| msg!("rrule.byday_week", text = &text))?,
             ),
         };
         Ok(ByDay { ordinal, weekday })
@@ -468,8 +456,8 @@ pub struct TimeOfDay {
 }
 
 impl TimeOfDay {
-    pub fn parse(text: &str) -> Result<TimeOfDay, String> {
-        let bad = || format!("`{text}` is not a time of day like 09:30");
+    pub fn parse(text: &str) -> Result<TimeOfDay, Msg> {
+        let bad = || msg!("rrule.time", text = text);
         let (h, m) = text.split_once(':').ok_or_else(bad)?;
         let hour: u8 = h.parse().map_err(|_| bad())?;
         let minute: u8 = m.parse().map_err(|_| bad())?;
@@ -501,8 +489,8 @@ pub struct Duration {
 }
 
 impl Duration {
-    pub fn parse(text: &str) -> Result<Duration, String> {
-        let bad = || format!("`{text}` is not a duration like PT15M, PT1H or PT1H30M");
+    pub fn parse(text: &str) -> Result<Duration, Msg> {
+        let bad = || msg!("rrule.duration", text = text);
         let rest = text.strip_prefix("PT").ok_or_else(bad)?;
         let (hours, rest) = match rest.split_once('H') {
             Some((h, rest)) => (h.parse::<u32>().map_err(|_| bad())?, rest),
@@ -517,7 +505,7 @@ impl Duration {
         };
         let total = hours * 60 + minutes;
         if total == 0 || total > 24 * 60 {
-            return Err(format!("`{text}` must be between 1 minute and 24 hours"));
+            return Err(msg!("rrule.duration_range", text = text));
         }
         Ok(Duration { minutes: total })
     }

@@ -5,6 +5,9 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+use crate::msg;
+use crate::words::Msg;
+
 /// How long a phase lasts, or when exactly, as `[schedule]` says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Span {
@@ -14,24 +17,19 @@ pub enum Span {
 
 impl Span {
     /// `3w` (weeks) or `10d` (days), at least one day.
-    pub fn parse_length(text: &str) -> Result<Span, String> {
+    pub fn parse_length(text: &str) -> Result<Span, Msg> {
         let text = text.trim();
         let (number, unit) = text.split_at(text.len().saturating_sub(1));
+        let not_a_length = || msg!("schedule.not_a_length", text = text);
         let days_per = match unit {
             "w" | "W" => 7,
             "d" | "D" => 1,
-            _ => {
-                return Err(format!(
-                    "`{text}` is not a length like \"3w\" (weeks) or \"10d\" (days)"
-                ));
-            }
+            _ => return Err(not_a_length()),
         };
         match number.parse::<u32>() {
             Ok(n) if (1..=520).contains(&n) => Ok(Span::Days(n * days_per)),
-            Ok(_) => Err(format!("`{text}` is not a length from 1 day to 520 weeks")),
-            Err(_) => Err(format!(
-                "`{text}` is not a length like \"3w\" (weeks) or \"10d\" (days)"
-            )),
+            Ok(_) => Err(msg!("schedule.length_range", text = text)),
+            Err(_) => Err(not_a_length()),
         }
     }
 }
@@ -49,7 +47,7 @@ pub struct Dated {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub phase: String,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// The phases of the project in order, each with its dates: `phases` are the kind's phases in
@@ -60,7 +58,7 @@ pub fn lay_out(start: Date, phases: &[(String, Span)]) -> Result<Vec<Dated>, Vec
     let mut problems = Vec::new();
     let mut next = start;
     for (phase, span) in phases {
-        let problem = |message: String| Problem {
+        let problem = |message: Msg| Problem {
             phase: phase.clone(),
             message,
         };
@@ -68,7 +66,7 @@ pub fn lay_out(start: Date, phases: &[(String, Span)]) -> Result<Vec<Dated>, Vec
             Span::Days(days) => {
                 let end = next
                     .checked_add((i64::from(days) - 1).days())
-                    .map_err(|_| problem("the phase ends after the year 9999".into()));
+                    .map_err(|_| problem(msg!("schedule.after_9999")));
                 match end {
                     Ok(end) => (next, end),
                     Err(p) => {
@@ -82,22 +80,28 @@ pub fn lay_out(start: Date, phases: &[(String, Span)]) -> Result<Vec<Dated>, Vec
                 end: to,
             } => {
                 if to < from {
-                    problems.push(problem(format!(
-                        "the phase ends on {to}, before it starts on {from}"
+                    problems.push(problem(msg!(
+                        "schedule.ends_before_start",
+                        to = to,
+                        from = from
                     )));
                     continue;
                 }
                 if let Some(before) = out.last() {
                     if from <= before.end {
-                        problems.push(problem(format!(
-                            "the phase starts on {from}, before the {} phase ends on {}",
-                            before.phase, before.end
+                        problems.push(problem(msg!(
+                            "schedule.overlaps",
+                            from = from,
+                            phase = &before.phase,
+                            end = before.end
                         )));
                         continue;
                     }
                 } else if from < start {
-                    problems.push(problem(format!(
-                        "the phase starts on {from}, before the project starts on {start}"
+                    problems.push(problem(msg!(
+                        "schedule.before_project",
+                        from = from,
+                        start = start
                     )));
                     continue;
                 }
@@ -107,7 +111,7 @@ pub fn lay_out(start: Date, phases: &[(String, Span)]) -> Result<Vec<Dated>, Vec
         next = match to.tomorrow() {
             Ok(day) => day,
             Err(_) => {
-                problems.push(problem("the phase ends after the year 9999".into()));
+                problems.push(problem(msg!("schedule.after_9999")));
                 break;
             }
         };
@@ -200,7 +204,7 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(
-            problems[0].message,
+            problems[0].message.to_string(),
             "the phase starts on 2026-12-10, before the discovery phase ends on 2026-12-13"
         );
         let backwards = Span::Dates {
@@ -209,7 +213,7 @@ mod tests {
         };
         let problems = lay_out(start, &[("data".into(), backwards)]).unwrap_err();
         assert_eq!(
-            problems[0].message,
+            problems[0].message.to_string(),
             "the phase ends on 2027-01-01, before it starts on 2027-01-10"
         );
     }

@@ -138,17 +138,10 @@ impl HelperDef for Translate {
             .data()
             .get("lang")
             .and_then(|l| serde_json::from_value::<Lang>(l.clone()).ok())
-            .ok_or_else(|| {
-                RenderErrorReason::Other("`t` needs `lang` (en or zh) in the data".into())
-            })?;
-        // `count=1` takes the word's singular (`KEY_one`) where the language has one.
-        let one = h
-            .hash_get("count")
-            .is_some_and(|c| c.value().as_u64() == Some(1));
-        let words = Words::new(lang);
-        let singular = one.then(|| words.try_get(&format!("{key}_one"))).flatten();
-        let word = singular.or_else(|| words.try_get(key)).ok_or_else(|| {
-            RenderErrorReason::Other(format!("no word `{key}` in {}", Words::file(lang)))
+            .ok_or_else(|| RenderErrorReason::Other(said(&crate::msg!("template.t_lang"))))?;
+        let word = Words::new(lang).try_get(key).ok_or_else(|| {
+            let message = crate::msg!("template.no_word", key = key, file = Words::file(lang));
+            RenderErrorReason::Other(said(&message))
         })?;
         let escape = r.get_escape_fn();
         let mut values = BTreeMap::new();
@@ -160,15 +153,22 @@ impl HelperDef for Translate {
             .into_iter()
             .find(|n| !values.contains_key(n))
         {
-            return Err(RenderErrorReason::Other(format!(
-                "the word `{key}` of {} needs `{name}=…`",
-                Words::file(lang)
-            ))
-            .into());
+            let message = crate::msg!(
+                "template.needs_value",
+                key = key,
+                file = Words::file(lang),
+                name = name
+            );
+            return Err(RenderErrorReason::Other(said(&message)).into());
         }
         out.write(&words::fill(word, |n| values.get(n).map(String::as_str)))?;
         Ok(())
     }
+}
+
+/// A helper's error, in the run's words (handlebars carries it as text).
+fn said(message: &crate::words::Msg) -> String {
+    words::of_run().say(message)
 }
 
 /// `{{#ics-text}}…{{/ics-text}}`: renders the block, then escapes it as one iCalendar TEXT value.

@@ -43,5 +43,5 @@ pub fn text(answers: &Answers, catalog: &Catalog, renderer: &Renderer) -> Result
         }),
     });
     let raw = renderer.render(&format!("{lang}/mlteam.toml"), &data.into())?;
-    super::pages::finish(manifest::FILE, &raw).map_err(anyhow::Error::msg)
+    super::pages::finish(manifest::FILE, &raw).map_err(crate::diag::failed)
 }

@@ -23,12 +23,14 @@ pub mod stub;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use handlebars::{Handlebars, RenderError, RenderErrorReason, Template, TemplateError};
 
 use crate::assets;
-use crate::diag::{Diagnostic, Invalid};
+use crate::diag::{Diagnostic, Invalid, Said};
 use crate::model::text::Lang;
+use crate::msg;
+use crate::words::Msg;
 use crate::write::read;
 
 /// The data a template renders with. Built once per command and changed in place between pages:
@@ -120,12 +122,9 @@ impl Renderer {
         if let Some(dir) = project.map(|p| p.join(OVERRIDE_DIR)).filter(|d| d.is_dir()) {
             for (name, file) in override_files(&dir)?.into_iter().filter(|(n, _)| wanted(n)) {
                 let shown = crate::diag::shown(&file);
-                let text = read::capped(
-                    fs_err::File::open(&file)?,
-                    read::FILE_LIMIT,
-                    &shown,
-                    "a template",
-                )?;
+                let opened =
+                    std::fs::File::open(&file).said(|| msg!("file.cannot_read", path = &shown))?;
+                let text = read::capped(opened, read::FILE_LIMIT, &shown, read::What::Template)?;
                 sources.insert(format!("{OVERRIDE_DIR}/{name}"), (shown, text));
             }
         }
@@ -239,7 +238,7 @@ impl Renderer {
         let Some(template) = self.resolve(name) else {
             return Err(Invalid(vec![Diagnostic::new(
                 format!("templates/{name}.hbs"),
-                "no template renders this page",
+                msg!("template.none"),
             )])
             .into());
         };
@@ -260,25 +259,25 @@ impl Renderer {
                 d.column = e.column_no;
                 d.source_line = text.lines().nth(line - 1).map(str::to_owned);
             }
-            Invalid(vec![d.help(
-                "`mlteam templates context` prints the data a template receives",
-            )])
-            .into()
+            Invalid(vec![d.help(msg!("template.context_help"))]).into()
         })
     }
 }
 
-fn reason(e: &RenderError) -> String {
+/// Why a template did not render: a missing value in our words, the rest in handlebars'.
+fn reason(e: &RenderError) -> Msg {
     match e.reason() {
-        RenderErrorReason::MissingVariable(Some(path)) => {
-            format!("`{path}` is not in the data (templates render in strict mode)")
-        }
-        other => other.to_string(),
+        RenderErrorReason::MissingVariable(Some(path)) => msg!("template.missing", path = path),
+        other => msg!(
+            "template.render_error",
+            reason = Msg::verbatim(other.to_string())
+        ),
     }
 }
 
 fn template_diagnostic(origin: &str, text: &str, e: &TemplateError) -> Diagnostic {
-    let mut d = Diagnostic::new(origin, format!("template error: {}", e.reason()));
+    let reason = Msg::verbatim(e.reason().to_string());
+    let mut d = Diagnostic::new(origin, msg!("template.syntax", reason = reason));
     if let Some((line, column)) = e.pos() {
         d = d.at_line(line);
         d.column = Some(column);
@@ -293,33 +292,29 @@ fn template_diagnostic(origin: &str, text: &str, e: &TemplateError) -> Diagnosti
 fn override_files(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     let mut out = Vec::new();
     // Each folder to walk, with the folders it is in: where each really is, and its name.
-    let mut stack = vec![(
-        dir.to_path_buf(),
-        vec![(dir.canonicalize()?, dir.to_path_buf())],
-    )];
+    let cannot_read = |path: &Path| {
+        let shown = crate::diag::shown(path);
+        move || msg!("file.cannot_read", path = shown)
+    };
+    let real = dir.canonicalize().said(cannot_read(dir))?;
+    let mut stack = vec![(dir.to_path_buf(), vec![(real, dir.to_path_buf())])];
     while let Some((next, within)) = stack.pop() {
-        for entry in fs_err::read_dir(&next)? {
-            let path = entry?.path();
+        for entry in std::fs::read_dir(&next).said(cannot_read(&next))? {
+            let path = entry.said(cannot_read(&next))?.path();
             let shown = crate::diag::shown(&path);
             let hbs = path.extension().is_some_and(|e| e == "hbs");
             let meta = match std::fs::metadata(&path) {
                 Ok(meta) => meta,
                 // A link to nothing (or a chain of links that loops): no template there.
                 Err(_) if !hbs => continue,
-                Err(e) => return Err(e).with_context(|| format!("cannot read {shown}")),
+                Err(e) => return Err(e).said(cannot_read(&path)),
             };
             if meta.is_dir() {
-                let real = path.canonicalize()?;
+                let real = path.canonicalize().said(cannot_read(&path))?;
                 if let Some((_, outer)) = within.iter().find(|(w, _)| *w == real) {
+                    let message = msg!("template.loop", folder = crate::diag::shown(outer));
                     return Err(Invalid(vec![
-                        Diagnostic::new(
-                            &shown,
-                            format!(
-                                "a link back to {}, a folder it is in: the templates would never end",
-                                crate::diag::shown(outer)
-                            ),
-                        )
-                        .help("remove the link, or point it at a folder outside this one"),
+                        Diagnostic::new(&shown, message).help(msg!("template.loop_help")),
                     ])
                     .into());
                 }

@@ -225,12 +225,13 @@ fn render_page(
         Invalid(vec![
             Diagnostic::new(
                 template,
-                format!(
-                    "renders {} with broken mlteam markers: {message}",
-                    page.path
+                crate::msg!(
+                    "template.broken_markers",
+                    path = &page.path,
+                    message = message
                 ),
             )
-            .help("every `mlteam:begin NAME` marker needs its `mlteam:end NAME` on a later line"),
+            .help(crate::msg!("template.broken_markers_help")),
         ])
     })?;
     Ok(Rendered {
@@ -242,11 +243,13 @@ fn render_page(
 
 /// The last pass a rendered file gets, by type: Markdown is tidied and its regions sealed with
 /// their digests; a calendar gets CRLF and folded lines.
-pub fn finish(path: &str, raw: &str) -> Result<String, String> {
+pub fn finish(path: &str, raw: &str) -> Result<String, crate::words::Msg> {
+    let at_line =
+        |e: region::MarkerError| crate::msg!("region.at_line", line = e.line, message = e.message);
     if path.ends_with(".md") {
-        region::seal(&markdown::tidy(raw)).map_err(|e| format!("line {}: {}", e.line, e.message))
+        region::seal(&markdown::tidy(raw)).map_err(at_line)
     } else if path.ends_with("CODEOWNERS") {
-        region::seal(raw).map_err(|e| format!("line {}: {}", e.line, e.message))
+        region::seal(raw).map_err(at_line)
     } else if path.ends_with(".ics") {
         Ok(seal::seal(&ics::finish(raw)))
     } else {

@@ -66,12 +66,15 @@ pub fn overview(status: &Status, ui: &Words, look: Look, overload: usize) -> Str
         ),
         None => ui.fill("overview.now_outside", &[("today", &status.today)]),
     };
-    let _ = writeln!(
-        out,
-        "{} ({}): {now}",
-        bold(&status.project, look),
-        status.kind_name
+    let header = ui.fill(
+        "overview.header",
+        &[
+            ("project", &bold(&status.project, look)),
+            ("kind", &status.kind_name),
+            ("now", &now),
+        ],
     );
+    let _ = writeln!(out, "{header}");
     let _ = writeln!(
         out,
         "{}",
@@ -165,7 +168,8 @@ pub fn overview(status: &Status, ui: &Words, look: Look, overload: usize) -> Str
         if let Some(next) = person.next_meetings.first() {
             let _ = write!(
                 line,
-                "; {}",
+                "{}{}",
+                ui.get("list.sentences"),
                 ui.fill(
                     "overview.next_meeting",
                     &[
@@ -183,7 +187,7 @@ pub fn overview(status: &Status, ui: &Words, look: Look, overload: usize) -> Str
         let roles: Vec<String> = status
             .single_holders
             .iter()
-            .map(|s| format!("{} ({})", s.role_name, s.person))
+            .map(|s| aside(ui, &s.role_name, &s.person))
             .collect();
         let _ = writeln!(
             out,
@@ -204,16 +208,19 @@ pub fn week(status: &Status, person: &Person, ui: &Words, look: Look, today: Dat
     let until = today
         .checked_add(jiff::Span::new().days(6))
         .unwrap_or(today);
-    let _ = writeln!(
-        out,
-        "{} ({}): {}",
-        bold(&person.name, look),
-        person.role_names.join(separator),
-        ui.fill(
-            "overview.week",
-            &[("from", &today.to_string()), ("to", &until.to_string())]
-        )
+    let week = ui.fill(
+        "overview.week",
+        &[("from", &today.to_string()), ("to", &until.to_string())],
     );
+    let header = ui.fill(
+        "overview.header",
+        &[
+            ("project", &bold(&person.name, look)),
+            ("kind", &person.role_names.join(separator)),
+            ("now", &week),
+        ],
+    );
+    let _ = writeln!(out, "{header}");
     let _ = writeln!(
         out,
         "{}",
@@ -254,6 +261,11 @@ pub fn week(status: &Status, person: &Person, ui: &Words, look: Look, today: Dat
     out
 }
 
+/// "Product manager (Bo)", as the language writes a word about a value.
+fn aside(ui: &Words, text: &str, about: &str) -> String {
+    ui.fill("summary.aside", &[("text", text), ("aside", about)])
+}
+
 fn items_table(out: &mut String, items: &[Item], ui: &Words, look: Look, color: AnsiColor) {
     let title_width = items
         .iter()
@@ -269,10 +281,10 @@ fn items_table(out: &mut String, items: &[Item], ui: &Words, look: Look, color: 
         let owner = if item.people.is_empty() {
             item.owner_name.clone()
         } else {
-            format!(
-                "{} ({})",
-                item.owner_name,
-                item.people.join(ui.get("list.separator"))
+            aside(
+                ui,
+                &item.owner_name,
+                &item.people.join(ui.get("list.separator")),
             )
         };
         let _ = writeln!(

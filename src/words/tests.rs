@@ -76,7 +76,7 @@ fn keys_in_code() -> Vec<(String, String)> {
             continue;
         }
         for (line, literal, before) in dotted_literals(&text) {
-            let given = [".get(", ".try_get(", ".fill(", ".count("]
+            let given = [".get(", ".try_get(", ".fill(", ".count(", "msg!("]
                 .iter()
                 .any(|call| before.ends_with(call));
             let first = literal.split('.').next().unwrap_or_default();
@@ -138,6 +138,29 @@ fn every_key_the_templates_use_exists_in_both_languages() {
     assert_eq!(missing(&used), Vec::<String>::new());
 }
 
+/// A word nobody says is a sentence that drifted from the code (or a key misspelt where it is
+/// used, which the tests above catch the other way round). A status's word is chosen by its
+/// name (`status.{status}`), and a `_one` form with the word it is the singular of.
+#[test]
+fn every_word_is_used() {
+    let used: BTreeSet<String> = keys_in_code()
+        .into_iter()
+        .chain(keys_in_templates())
+        .map(|(_, key)| key)
+        .collect();
+    let said = |key: &str| {
+        used.contains(key)
+            || key.starts_with("status.")
+            || key
+                .strip_suffix("_one")
+                .is_some_and(|base| used.contains(base))
+    };
+    for lang in Lang::ALL {
+        let unused: Vec<&String> = Words::new(lang).keys().filter(|k| !said(k)).collect();
+        assert_eq!(unused, Vec::<&String>::new(), "{}", Words::file(lang));
+    }
+}
+
 #[test]
 fn every_status_has_a_word() {
     let used: Vec<(String, String)> = Status::WRITTEN
@@ -175,6 +198,40 @@ fn both_languages_fill_in_the_same_values() {
             "the `{{…}}`s of `{key}` differ between the languages"
         );
     }
+}
+
+#[test]
+fn a_sentence_is_said_in_either_language() {
+    let (en, zh) = (Words::new(Lang::En), Words::new(Lang::Zh));
+    let both = |m: &Msg| (en.say(m), zh.say(m));
+    let one = crate::msg!("diag.problems_found", count = 1usize);
+    assert_eq!(both(&one), ("1 problem found".into(), "发现1个问题".into()));
+    let unknown = |id: &str, near: &str| {
+        crate::msg!(
+            "unknown.role",
+            id = id,
+            hint = crate::msg!("ids.did_you_mean", id = near)
+        )
+    };
+    assert_eq!(
+        both(&Msg::all(vec![unknown("a", "b"), unknown("c", "d")])),
+        (
+            "unknown role `a`; did you mean `b`?; unknown role `c`; did you mean `d`?".into(),
+            "未知的角色`a`；是不是想写`b`？；未知的角色`c`；是不是想写`d`？".into()
+        )
+    );
+    let list = crate::msg!("shape.one_of", ids = vec!["`en`", "`zh`"]);
+    assert_eq!(
+        both(&list),
+        (
+            "use one of: `en`, `zh`".into(),
+            "可取的值：`en`、`zh`".into()
+        )
+    );
+    // Another program's words are said as they are, and a value is never taken for a slot.
+    assert_eq!(zh.say(&Msg::verbatim("duplicate key")), "duplicate key");
+    let typed = crate::msg!("unknown.role", id = "{hint}", hint = Msg::none());
+    assert_eq!(en.say(&typed), "unknown role `{hint}`");
 }
 
 #[test]

@@ -6,13 +6,14 @@ use std::fs::Permissions;
 use std::io::{ErrorKind, Write as _};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::Result;
 
 use super::journal::{self, Entry, Journal};
 use super::plan::{Action, Change, Plan};
 use super::root::Root;
 use super::signal::Writing;
-use crate::diag::{Interrupted, PartlyUndone, shown};
+use crate::diag::{Interrupted, PartlyUndone, Said, failed, shown};
+use crate::msg;
 
 impl Root {
     /// Carries out every change of the plan that writes, or none of them.
@@ -52,7 +53,8 @@ impl Root {
                 .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
                 .collect();
             for dir in missing.into_iter().rev() {
-                fs_err::create_dir(dir)?;
+                std::fs::create_dir(dir)
+                    .said(|| msg!("apply.cannot_create_folder", path = shown(dir)))?;
                 written.made_root.push(dir.to_path_buf());
             }
             *self.real.borrow_mut() = None;
@@ -64,14 +66,15 @@ impl Root {
             let path = self.confined(&change.path)?;
             let now = current(&path, &change.path)?;
             if now.as_deref() != change.old.as_deref().map(str::as_bytes) {
-                bail!(changed_meanwhile(self, &change.path));
+                return Err(changed_meanwhile(self, &change.path));
             }
             let new = change
                 .new
                 .as_deref()
-                .ok_or_else(|| anyhow!("{}: nothing to write", change.path))?;
+                .ok_or_else(|| failed(msg!("apply.nothing_to_write", path = &change.path)))?;
             let old_mtime = match &change.old {
-                Some(_) => fs_err::metadata(&path)?
+                Some(_) => std::fs::metadata(&path)
+                    .said(|| msg!("file.cannot_read", path = &change.path))?
                     .modified()
                     .ok()
                     .and_then(journal::mtime),
@@ -111,25 +114,26 @@ impl Root {
         let slow = slow_write_for_tests();
         for (index, change) in changes.iter().enumerate() {
             if written.guard.as_ref().is_some_and(Writing::interrupted) {
-                return Err(Interrupted("interrupted").into());
+                return Err(Interrupted::Signal.into());
             }
             let path = self.confined(&change.path)?;
             let new = change.new.as_deref().unwrap_or_default();
             if let Some(parent) = path.parent() {
-                fs_err::create_dir_all(parent)?;
+                std::fs::create_dir_all(parent)
+                    .said(|| msg!("apply.cannot_create_folder", path = shown(parent)))?;
             }
             match change.action {
                 Action::Create => atomic_write(&path, new, true)
-                    .with_context(|| format!("cannot create {}", change.path))?,
+                    .said(|| msg!("apply.cannot_create", path = &change.path))?,
                 _ => {
                     // Not a person's edit since the check above, either.
                     if current(&path, &change.path)?.as_deref()
                         != change.old.as_deref().map(str::as_bytes)
                     {
-                        bail!(changed_meanwhile(self, &change.path));
+                        return Err(changed_meanwhile(self, &change.path));
                     }
                     atomic_write(&path, new, false)
-                        .with_context(|| format!("cannot update {}", change.path))?;
+                        .said(|| msg!("apply.cannot_update", path = &change.path))?;
                 }
             }
             written.done = index + 1;
@@ -158,7 +162,7 @@ impl Written<'_> {
     /// Keeps what was written: the journal goes. A signal that came meanwhile undoes it instead.
     pub fn commit(mut self) -> Result<()> {
         if self.guard.as_ref().is_some_and(Writing::interrupted) {
-            return Err(self.undo(Interrupted("interrupted").into()));
+            return Err(self.undo(Interrupted::Signal.into()));
         }
         if self.journal {
             if let Err(error) = journal::remove(self.root) {
@@ -219,11 +223,11 @@ impl Drop for Written<'_> {
     }
 }
 
-fn changed_meanwhile(root: &Root, path: &str) -> String {
-    format!(
-        "{} changed while mlteam was working, so nothing was written; run the command again",
-        shown(&root.path().join(path))
-    )
+fn changed_meanwhile(root: &Root, path: &str) -> anyhow::Error {
+    failed(msg!(
+        "apply.changed_meanwhile",
+        path = shown(&root.path().join(path))
+    ))
 }
 
 /// A file's bytes now, or `None` when there is none.
@@ -231,7 +235,7 @@ fn current(path: &Path, relative: &str) -> Result<Option<Vec<u8>>> {
     match std::fs::read(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e).with_context(|| format!("cannot read {relative}")),
+        Err(e) => Err(e).said(|| msg!("file.cannot_read", path = relative)),
     }
 }
 
@@ -248,7 +252,7 @@ fn slow_write_for_tests() -> Option<std::time::Duration> {
 pub(super) fn atomic_write(path: &Path, text: &str, new_file: bool) -> Result<()> {
     let dir = path
         .parent()
-        .ok_or_else(|| anyhow!("{} has no parent folder", path.display()))?;
+        .ok_or_else(|| failed(msg!("apply.no_parent", path = shown(path))))?;
     let permissions = if new_file {
         default_permissions()
     } else {

@@ -8,12 +8,15 @@ use std::io::ErrorKind;
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::lock::{Holder, STATE_DIR};
 use super::root::Root;
+use crate::diag::Said;
+use crate::msg;
+use crate::words::Msg;
 
 /// Where the journal is, relative to the project.
 pub const FILE: &str = ".mlteam/journal";
@@ -165,14 +168,14 @@ pub fn write(root: &Root, journal: &Journal) -> Result<()> {
     let path = root.confined(FILE)?;
     let text = serde_json::to_string(journal)?;
     super::apply::atomic_write(&path, &text, false)
-        .with_context(|| format!("cannot write {FILE}, the journal that makes this write undoable"))
+        .said(|| msg!("journal.cannot_write", file = FILE))
 }
 
 pub fn remove(root: &Root) -> Result<()> {
     let path = root.confined(FILE)?;
     match std::fs::remove_file(&path) {
         Err(e) if e.kind() != ErrorKind::NotFound => {
-            Err(e).with_context(|| format!("cannot remove {FILE}"))
+            Err(e).said(|| msg!("journal.cannot_remove", file = FILE))
         }
         _ => Ok(()),
     }
@@ -186,61 +189,56 @@ pub fn recover(root: &Root, state: &Path, stale: Option<&Holder>) -> Result<()> 
         Ok(text) => text,
         Err(e) if e.kind() == ErrorKind::NotFound => {
             if let Some(holder) = stale {
-                say(&format!(
-                    "{} ended without releasing its lock on this project; taken over (it had \
-                     left no write half done)",
-                    holder.describe()
-                ));
+                say(&msg!("journal.taken_over", holder = holder.describe()));
             }
             return Ok(());
         }
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        Err(e) => {
+            return Err(e).said(|| msg!("file.cannot_read", path = crate::diag::shown(&path)));
+        }
     };
     let journal: Journal = match serde_json::from_str::<Journal>(&text) {
         Ok(journal) if journal.mlteam_journal == 1 => journal,
         _ => {
             return Err(crate::diag::Invalid(vec![
-                crate::diag::Diagnostic::new(
-                    crate::diag::shown(&path),
-                    "an interrupted mlteam command left this journal, and it cannot be read",
-                )
-                .help(
-                    "look for half-written changes (`git status`, `git diff`), then delete the \
-                     journal and run the command again",
-                ),
+                crate::diag::Diagnostic::new(crate::diag::shown(&path), msg!("journal.unreadable"))
+                    .help(msg!("journal.unreadable_help")),
             ])
             .into());
         }
     };
     let done = undo(root, &journal.files, &journal.folders);
     remove(root)?;
-    let mut line = format!(
-        "{} was stopped while writing; undid its changes to {} {}",
-        journal.holder.describe(),
-        done.restored,
-        if done.restored == 1 { "file" } else { "files" }
-    );
-    if done.temporary > 0 {
-        line.push_str(&format!(", removed {} temporary", done.temporary));
-        line.push_str(if done.temporary == 1 {
-            " file"
-        } else {
-            " files"
-        });
-    }
-    if !done.kept.is_empty() {
-        line.push_str(&format!(
-            "; left as they are, edited since: {}",
-            done.kept.join(", ")
-        ));
-    }
-    say(&line);
+    let temporary = if done.temporary > 0 {
+        msg!("journal.temporary", count = done.temporary)
+    } else {
+        Msg::none()
+    };
+    let kept = if done.kept.is_empty() {
+        Msg::none()
+    } else {
+        msg!("journal.kept", files = done.kept.clone())
+    };
+    say(&msg!(
+        "journal.undone",
+        holder = journal.holder.describe(),
+        count = done.restored,
+        temporary = temporary,
+        kept = kept,
+    ));
     Ok(())
 }
 
-fn say(line: &str) {
+/// A warning on standard error, in the run's words (this happens deep in the writer).
+fn say(line: &Msg) {
     use std::io::Write as _;
-    let _ = writeln!(anstream::stderr(), "warning: {line}");
+    let ui = crate::words::of_run();
+    let _ = writeln!(
+        anstream::stderr(),
+        "{}{}",
+        ui.get("diag.warning"),
+        ui.say(line)
+    );
 }
 
 #[cfg(test)]

@@ -10,10 +10,13 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
 use super::signal;
+use crate::diag::{Said, help_line};
+use crate::msg;
+use crate::words::{Msg, Words};
 
 /// Where mlteam keeps its own files in a project (beside the user's `templates/`).
 pub const STATE_DIR: &str = ".mlteam";
@@ -68,7 +71,7 @@ impl Holder {
     }
 
     /// `` `mlteam sync` (pid 4242, since 2026-11-27 14:02:11 UTC) ``
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Msg {
         let since = self
             .since
             .parse::<jiff::Timestamp>()
@@ -78,7 +81,12 @@ impl Holder {
                     .to_string()
             })
             .unwrap_or_else(|_| self.since.clone());
-        format!("`{}` (pid {}, since {since})", self.command, self.pid)
+        msg!(
+            "lock.holder",
+            command = &self.command,
+            pid = self.pid,
+            since = since
+        )
     }
 
     fn text(&self) -> String {
@@ -96,15 +104,32 @@ impl Holder {
 
 /// Another command holds the lock and did not let go in time. Exit code 2.
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "{project}: another mlteam command is writing to this project: {who}; waited {waited} s for it\n  \
-     help: run the command again when that one has finished{kill}"
-)]
+#[error("{}", self.say(&Words::new(crate::model::text::Lang::En)))]
 pub struct Busy {
     pub project: String,
-    pub who: String,
+    /// Who holds the lock, when it has said.
+    pub holder: Option<Holder>,
     pub waited: u64,
-    pub kill: String,
+}
+
+impl Busy {
+    pub fn say(&self, ui: &Words) -> String {
+        let who = self
+            .holder
+            .as_ref()
+            .map_or_else(|| msg!("lock.unknown_holder"), Holder::describe);
+        let message = msg!(
+            "lock.busy",
+            project = &self.project,
+            who = who,
+            waited = self.waited
+        );
+        let kill = self
+            .holder
+            .as_ref()
+            .map_or_else(Msg::none, |h| msg!("lock.kill", pid = h.pid));
+        ui.say(&message) + &help_line(ui, &msg!("lock.busy_help", kill = kill))
+    }
 }
 
 /// The files the lock puts in the project, to remove when it is released.
@@ -158,25 +183,15 @@ impl ProjectLock {
                     std::thread::sleep(Duration::from_millis(25));
                 }
                 Err(fs4::TryLockError::WouldBlock) => {
-                    let holder = Holder::read(&state.join("lock"));
                     return Err(Busy {
                         project: name.to_string(),
-                        who: holder.as_ref().map_or_else(
-                            || "it has not said which (it may be starting or ending)".to_string(),
-                            Holder::describe,
-                        ),
+                        holder: Holder::read(&state.join("lock")),
                         waited: wait.as_secs(),
-                        kill: holder.map_or_else(String::new, |h| {
-                            format!(
-                                "; if process {} is stuck, stop it (`kill {}`)",
-                                h.pid, h.pid
-                            )
-                        }),
                     }
                     .into());
                 }
                 Err(fs4::TryLockError::Error(e)) => {
-                    return Err(e).with_context(|| format!("cannot lock {name} for writing"));
+                    return Err(e).said(|| msg!("lock.cannot_lock", path = name));
                 }
             }
         }
@@ -234,7 +249,7 @@ fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
 /// while a command works, so every command locks the same thing.
 #[cfg(unix)]
 fn lock_target(root: &Path, _state: &Path) -> Result<File> {
-    File::open(root).with_context(|| format!("cannot open {}", crate::diag::shown(root)))
+    File::open(root).said(|| msg!("lock.cannot_open", path = crate::diag::shown(root)))
 }
 
 /// Elsewhere a folder cannot be locked: a file `.mlteam/lock-file` is, and stays.
@@ -248,7 +263,7 @@ fn lock_target(_root: &Path, state: &Path) -> Result<File> {
         .create(true)
         .truncate(false)
         .open(&path)
-        .with_context(|| format!("cannot open {}", path.display()))
+        .said(|| msg!("lock.cannot_open", path = crate::diag::shown(&path)))
 }
 
 #[cfg(test)]

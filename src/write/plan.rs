@@ -7,17 +7,18 @@ use anstyle::{AnsiColor, Style};
 use similar::TextDiff;
 
 use crate::diag::Diagnostic;
+use crate::msg;
 use crate::words::Words;
 use crate::write::region;
 
 /// A region edited by hand, said where it is and how to keep or drop the edit.
 pub fn edited_region(path: &str, region: &str, line: usize) -> Diagnostic {
     let help = if region == "raci-matrix" {
-        "run `mlteam raci import` to keep the edit in mlteam.toml, or add --force to overwrite it"
+        msg!("plan.edited_matrix_help")
     } else {
-        "move your text outside the mlteam markers, or add --force to overwrite it"
+        msg!("plan.edited_region_help")
     };
-    Diagnostic::new(path, format!("region `{region}` was edited by hand"))
+    Diagnostic::new(path, msg!("plan.edited_region", region = region))
         .at_line(line)
         .help(help)
 }
@@ -133,7 +134,10 @@ impl Plan {
             Err((_, e)) => {
                 let reason = ui.fill(
                     "plan.markers_broken",
-                    &[("line", &e.line.to_string()), ("message", &e.message)],
+                    &[
+                        ("line", &e.line.to_string()),
+                        ("message", &ui.say(&e.message)),
+                    ],
                 );
                 self.keep(path, old, reason);
                 Vec::new()
@@ -148,7 +152,8 @@ impl Plan {
                         .map(|(region, line)| edited_region(path, region, *line))
                         .collect()
                 };
-                let mut regions = splice.updated;
+                let region = |name: &String| ui.fill("plan.region", &[("name", name)]);
+                let mut regions: Vec<String> = splice.updated.iter().map(region).collect();
                 if base != old {
                     regions.insert(0, ui.get("plan.front_matter").to_string());
                 }
@@ -158,7 +163,15 @@ impl Plan {
                 } else if !splice.missing.is_empty() {
                     let reason = ui.fill(
                         "plan.markers_removed",
-                        &[("names", &splice.missing.join(", "))],
+                        &[(
+                            "names",
+                            &splice
+                                .missing
+                                .iter()
+                                .map(region)
+                                .collect::<Vec<_>>()
+                                .join(ui.get("list.separator")),
+                        )],
                     );
                     self.keep(path, old, reason);
                 } else if conflicts.is_empty() {
@@ -204,8 +217,8 @@ impl Plan {
             crate::write::seal::Seal::Edited => {
                 self.keep(path, old, ui.get("plan.edited"));
                 vec![
-                    Diagnostic::new(path, "was edited by hand since mlteam wrote it")
-                        .help("run the command again with --force to overwrite it"),
+                    Diagnostic::new(path, msg!("plan.edited_file"))
+                        .help(msg!("plan.edited_file_help")),
                 ]
             }
             crate::write::seal::Seal::Missing => {
@@ -264,7 +277,8 @@ impl Plan {
                     if regions.is_empty() {
                         String::new()
                     } else {
-                        ui.fill("plan.regions", &[("names", &regions.join(", "))])
+                        let names = regions.join(ui.get("list.separator"));
+                        ui.fill("plan.regions", &[("names", &names)])
                     },
                 ),
                 Action::Unchanged => (
@@ -296,7 +310,8 @@ impl Plan {
             if detail.is_empty() {
                 writeln!(out, "{word}  {}", change.path)?;
             } else {
-                writeln!(out, "{word}  {:width$}  ({detail})", change.path)?;
+                let detail = ui.fill("plan.detail", &[("detail", &detail)]);
+                writeln!(out, "{word}  {:width$}  {detail}", change.path)?;
             }
         }
         Ok(())

@@ -7,6 +7,9 @@ use std::ops::Range;
 
 use sha2::{Digest, Sha256};
 
+use crate::msg;
+use crate::words::Msg;
+
 /// How a file writes its markers: (comment opener, closer).
 const STYLES: [(&str, &str); 2] = [("<!-- ", " -->"), ("# ", "")];
 
@@ -45,7 +48,7 @@ impl Region {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkerError {
     pub line: usize,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// 16 hex digits of the SHA-256 of the body, line endings normalised (a checkout with CRLF is not
@@ -109,21 +112,24 @@ pub fn parse(text: &str) -> Result<Vec<Region>, MarkerError> {
             if let Some((open_name, _, _, open_line, _)) = &open {
                 return Err(MarkerError {
                     line: line_no,
-                    message: format!(
-                        "region `{name}` begins inside region `{open_name}` (opened at line {open_line})"
+                    message: msg!(
+                        "region.nested",
+                        name = name,
+                        open = open_name.as_str(),
+                        line = *open_line
                     ),
                 });
             }
             if name.is_empty() {
                 return Err(MarkerError {
                     line: line_no,
-                    message: "a region marker has no name".into(),
+                    message: msg!("region.no_name"),
                 });
             }
             if regions.iter().any(|r| r.name == name) {
                 return Err(MarkerError {
                     line: line_no,
-                    message: format!("region `{name}` appears twice"),
+                    message: msg!("region.twice", name = name),
                 });
             }
             open = Some((name, digest, attrs, line_no, span));
@@ -143,15 +149,18 @@ pub fn parse(text: &str) -> Result<Vec<Region>, MarkerError> {
                 Some((open_name, _, _, open_line, _)) => {
                     return Err(MarkerError {
                         line: line_no,
-                        message: format!(
-                            "region `{name}` ends, but `{open_name}` (opened at line {open_line}) is the one open"
+                        message: msg!(
+                            "region.wrong_end",
+                            name = name,
+                            open = open_name.as_str(),
+                            line = open_line
                         ),
                     });
                 }
                 None => {
                     return Err(MarkerError {
                         line: line_no,
-                        message: format!("region `{name}` ends but never began"),
+                        message: msg!("region.never_began", name = name),
                     });
                 }
             }
@@ -160,7 +169,7 @@ pub fn parse(text: &str) -> Result<Vec<Region>, MarkerError> {
     match open {
         Some((name, _, _, line, _)) => Err(MarkerError {
             line,
-            message: format!("region `{name}` is never closed"),
+            message: msg!("region.never_closed", name = name.as_str()),
         }),
         None => Ok(regions),
     }
@@ -432,7 +441,7 @@ mod tests {
         let err = |text: &str| parse(text).unwrap_err();
         assert_eq!(err("<!-- mlteam:begin a -->\n").line, 1);
         assert_eq!(
-            err("x\n<!-- mlteam:end a -->\n").message,
+            err("x\n<!-- mlteam:end a -->\n").message.to_string(),
             "region `a` ends but never began"
         );
         let nested = err("<!-- mlteam:begin a -->\n<!-- mlteam:begin b -->\n");
@@ -440,6 +449,7 @@ mod tests {
         assert!(
             err("<!-- mlteam:begin a -->\n<!-- mlteam:end b -->\n")
                 .message
+                .to_string()
                 .contains("`a`")
         );
     }

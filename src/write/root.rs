@@ -7,12 +7,14 @@ use std::collections::HashMap;
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 
 use super::journal;
 use super::lock::{self, ProjectLock};
 pub use super::read::NotText;
-use super::read::{self, NotAFile};
+use super::read::{self, NotAFile, What};
+use crate::diag::{Said, failed};
+use crate::msg;
 
 /// A project folder, and the only way in to its files: every path is confined to it (`..`,
 /// absolute paths and links that resolve outside are refused), each folder is checked once, and
@@ -70,7 +72,7 @@ impl Root {
     pub fn confined(&self, relative: &str) -> Result<PathBuf> {
         let rel = Path::new(relative);
         if relative.is_empty() || rel.components().any(|c| !matches!(c, Component::Normal(_))) {
-            bail!("{relative}: refusing a path that is not inside the project");
+            return Err(failed(msg!("root.not_inside", path = relative)));
         }
         let Some(real_root) = self.real_root() else {
             // The project folder does not exist yet: nothing under it can be a link.
@@ -99,8 +101,9 @@ impl Root {
                     break;
                 }
                 Err(e) => {
+                    let shown = next.display().to_string();
                     return Err(e)
-                        .with_context(|| format!("{relative}: cannot inspect {}", next.display()));
+                        .said(|| msg!("root.cannot_inspect", path = relative, at = shown));
                 }
             }
         }
@@ -166,18 +169,19 @@ impl Root {
         let path = self.confined(relative)?;
         let shown = crate::diag::shown(&self.path.join(relative));
         let (limit, what) = if relative == crate::view::paths::MANIFEST {
-            (read::MANIFEST_LIMIT, "a manifest")
+            (read::MANIFEST_LIMIT, What::Manifest)
         } else {
-            (read::FILE_LIMIT, "a page or stub")
+            (read::FILE_LIMIT, What::Page)
         };
+        let cannot_read = || msg!("file.cannot_read", path = &shown);
         let text = match std::fs::metadata(&path) {
             Err(e) if e.kind() == ErrorKind::NotFound => None,
-            Err(e) => return Err(e).with_context(|| format!("cannot read {shown}")),
+            Err(e) => return Err(e).said(cannot_read),
             Ok(meta) => {
                 if let Some(kind) = read::not_a_file(meta.file_type()) {
                     return Err(NotAFile { path: shown, kind }.into());
                 }
-                let file = fs_err::File::open(&path)?;
+                let file = std::fs::File::open(&path).said(cannot_read)?;
                 Some(read::capped(file, limit, &shown, what)?)
             }
         };
@@ -193,15 +197,17 @@ impl Root {
         // Confining a name inside the folder checks the folder itself.
         let inside = self.confined(&format!("{folder}/_"))?;
         let path = inside.parent().unwrap_or(&inside).to_path_buf();
-        let entries = match fs_err::read_dir(&path) {
+        let shown = crate::diag::shown(&self.path.join(folder));
+        let cannot_list = || msg!("root.cannot_list", path = &shown);
+        let entries = match std::fs::read_dir(&path) {
             Ok(entries) => entries,
             Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(e).said(cannot_list),
         };
         let mut out = Vec::new();
         for entry in entries {
-            let entry = entry?;
-            if entry.file_type()?.is_file() {
+            let entry = entry.said(cannot_list)?;
+            if entry.file_type().said(cannot_list)?.is_file() {
                 out.push(format!("{folder}/{}", entry.file_name().to_string_lossy()));
             }
         }
@@ -244,7 +250,10 @@ impl Root {
             return Ok(());
         }
         let Some(real_root) = self.real_root() else {
-            bail!("{}: no such folder", crate::diag::shown(&self.path));
+            return Err(failed(msg!(
+                "root.no_folder",
+                path = crate::diag::shown(&self.path)
+            )));
         };
         let state = self
             .confined(&format!("{}/_", lock::STATE_DIR))?
@@ -277,15 +286,17 @@ impl Root {
 fn follow(real_root: &Path, path: PathBuf, relative: &str) -> Result<PathBuf> {
     match path.symlink_metadata() {
         Ok(meta) if meta.file_type().is_symlink() => {
+            let link = path.display().to_string();
             let target = path
                 .canonicalize()
-                .with_context(|| format!("{relative}: {} is a link to nothing", path.display()))?;
+                .said(|| msg!("root.dangling", path = relative, link = &link))?;
             if !target.starts_with(real_root) {
-                bail!(
-                    "{relative}: refusing to go through {}, a link to {} outside the project",
-                    path.display(),
-                    target.display()
-                );
+                return Err(failed(msg!(
+                    "root.link_outside",
+                    path = relative,
+                    link = &link,
+                    target = target.display().to_string()
+                )));
             }
             Ok(target)
         }

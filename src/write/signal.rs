@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use super::lock::StateFiles;
+use crate::words;
 
 struct State {
     writing: bool,
@@ -26,6 +27,7 @@ fn state() -> MutexGuard<'static, State> {
     STATE.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// Installs the handler, which says what it did in the run's words.
 pub fn install() {
     // A second installation (tests that call `run` twice) is harmless to ignore.
     let _ = ctrlc::set_handler(|| {
@@ -40,7 +42,8 @@ pub fn install() {
         }
         let _ = console_show_cursor();
         // Not eprintln!: it panics when standard error is gone, and then nothing would exit.
-        let _ = writeln!(std::io::stderr(), "\ninterrupted; nothing was written");
+        let notice = words::of_run().get("diag.interrupted");
+        let _ = writeln!(std::io::stderr(), "\n{notice}");
         std::process::exit(130);
     });
 }

@@ -8,9 +8,11 @@ use std::io::{ErrorKind, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-use crate::diag::{Diagnostic, Invalid, closed_pipe, shown};
+use crate::diag::{Diagnostic, Invalid, Said, closed_pipe, shown};
+use crate::msg;
+use crate::words::Msg;
 
 /// How long a FIFO may go unread (nobody opened it, or its reader stopped reading) before the
 /// export gives up.
@@ -58,17 +60,7 @@ pub fn stdout_closed() -> bool {
 
 /// The error for a closed standard output, said before anything is done.
 pub fn closed_stdout() -> anyhow::Error {
-    Invalid(vec![
-        Diagnostic::new(
-            "standard output",
-            "closed (or not open for writing), so what mlteam prints would be lost",
-        )
-        .help(
-            "give it somewhere to go (`> FILE`, or `> /dev/null` to drop it); a command that \
-             writes files prints nothing with -q",
-        ),
-    ])
-    .into()
+    crate::diag::failed_with_help(msg!("sink.stdout_closed"), msg!("sink.stdout_closed_help"))
 }
 
 /// Writes an export to `path` (relative paths as given), `flag` naming the option in messages.
@@ -78,8 +70,8 @@ pub fn to_path(flag: &str, path: &Path, text: &str) -> Result<()> {
         return Err(refuse(
             flag,
             "",
-            "an empty file name",
-            "give the file to write, or `-` for standard output".into(),
+            msg!("sink.empty_name"),
+            msg!("sink.empty_name_help"),
         ));
     }
     let meta = match std::fs::metadata(path) {
@@ -89,11 +81,13 @@ pub fn to_path(flag: &str, path: &Path, text: &str) -> Result<()> {
             return Err(refuse(
                 flag,
                 &name,
-                "a chain of links that loops",
-                "point the link at a file, or give another file".into(),
+                msg!("sink.loop"),
+                msg!("sink.loop_help"),
             ));
         }
-        Err(e) => return Err(e).with_context(|| format!("{flag} {name}: cannot write there")),
+        Err(e) => {
+            return Err(e).said(|| msg!("sink.cannot_write_there", flag = flag, path = &name));
+        }
     };
     let file_type = meta.file_type();
     if file_type.is_file() {
@@ -105,20 +99,33 @@ pub fn to_path(flag: &str, path: &Path, text: &str) -> Result<()> {
         return Err(refuse(
             flag,
             &name,
-            "a folder",
-            format!("give a file name, e.g. {}", shown(&path.join("export.txt"))),
+            msg!("sink.folder"),
+            msg!(
+                "sink.folder_help",
+                example = shown(&path.join("export.txt"))
+            ),
         ));
     }
     into_special(flag, &name, path, file_type, text)
 }
 
-fn refuse(flag: &str, name: &str, what: &str, help: String) -> anyhow::Error {
+fn refuse(flag: &str, name: &str, message: Msg, help: Msg) -> anyhow::Error {
     let at = if name.is_empty() {
         flag.to_string()
     } else {
         format!("{flag} {name}")
     };
-    Invalid(vec![Diagnostic::new(at, format!("is {what}")).help(help)]).into()
+    Invalid(vec![Diagnostic::new(at, message).help(help)]).into()
+}
+
+/// "{flag} {name}: cannot write it"
+fn cannot_write(flag: &str, name: &str) -> Msg {
+    msg!("sink.cannot_write", flag = flag, path = name)
+}
+
+/// "{flag} {name}: cannot open it for writing"
+fn cannot_open(flag: &str, name: &str) -> Msg {
+    msg!("sink.cannot_open", flag = flag, path = name)
 }
 
 #[cfg(unix)]
@@ -144,12 +151,11 @@ fn create(flag: &str, path: &Path, text: &str) -> Result<()> {
         return Err(refuse(
             flag,
             &name,
-            "in a folder that does not exist",
-            format!("create {} first, or give another file", shown(parent)),
+            msg!("sink.no_folder"),
+            msg!("sink.no_folder_help", parent = shown(parent)),
         ));
     }
-    super::apply::atomic_write(&target, text, false)
-        .with_context(|| format!("{flag} {name}: cannot write it"))
+    super::apply::atomic_write(&target, text, false).said(|| cannot_write(flag, &name))
 }
 
 /// Where a link to nothing points (a shell's `>` creates that file).
@@ -182,12 +188,12 @@ fn replace(flag: &str, name: &str, real: &Path, text: &str) -> Result<()> {
                 .write(true)
                 .truncate(true)
                 .open(real)
-                .with_context(|| format!("{flag} {name}: cannot write it"))?;
+                .said(|| cannot_write(flag, name))?;
             file.write_all(text.as_bytes())
                 .and_then(|()| file.flush())
-                .with_context(|| format!("{flag} {name}: cannot write it"))
+                .said(|| cannot_write(flag, name))
         }
-        Err(e) => Err(e.context(format!("{flag} {name}: cannot write it"))),
+        Err(e) => Err(e).said(|| cannot_write(flag, name)),
     }
 }
 
@@ -205,19 +211,19 @@ fn into_special(
         return Err(refuse(
             flag,
             name,
-            "a socket",
-            "give a file, a FIFO or a device".into(),
+            msg!("sink.socket"),
+            msg!("sink.socket_help"),
         ));
     }
     if !file_type.is_fifo() {
         let mut device = std::fs::OpenOptions::new()
             .write(true)
             .open(path)
-            .with_context(|| format!("{flag} {name}: cannot open it for writing"))?;
+            .said(|| cannot_open(flag, name))?;
         return device
             .write_all(text.as_bytes())
             .and_then(|()| device.flush())
-            .with_context(|| format!("{flag} {name}: cannot write it"));
+            .said(|| cannot_write(flag, name));
     }
     into_fifo(flag, name, path, text)
 }
@@ -233,10 +239,10 @@ fn into_special(
     let mut device = std::fs::OpenOptions::new()
         .write(true)
         .open(path)
-        .with_context(|| format!("{flag} {name}: cannot open it for writing"))?;
+        .said(|| cannot_open(flag, name))?;
     device
         .write_all(text.as_bytes())
-        .with_context(|| format!("{flag} {name}: cannot write it"))
+        .said(|| cannot_write(flag, name))
 }
 
 /// A FIFO: opened without waiting (there must be a reader, or one within `FIFO_WAIT`), then
@@ -248,17 +254,8 @@ fn into_fifo(flag: &str, name: &str, path: &Path, text: &str) -> Result<()> {
 
     use rustix::io::Errno;
 
-    let nobody = |what: &str| {
-        refuse(
-            flag,
-            name,
-            &format!(
-                "a FIFO that nobody {what} (waited {} s)",
-                FIFO_WAIT.as_secs()
-            ),
-            format!("start the reader first (e.g. `cat {name} &`), or write to a file"),
-        )
-    };
+    let nobody = |message: Msg| refuse(flag, name, message, msg!("sink.fifo_help", path = name));
+    let seconds = FIFO_WAIT.as_secs();
     let started = Instant::now();
     let mut fifo = loop {
         let opened = std::fs::OpenOptions::new()
@@ -269,14 +266,11 @@ fn into_fifo(flag: &str, name: &str, path: &Path, text: &str) -> Result<()> {
             Ok(fifo) => break fifo,
             Err(e) if Errno::from_io_error(&e) == Some(Errno::NXIO) => {
                 if started.elapsed() >= FIFO_WAIT {
-                    return Err(nobody("reads from"));
+                    return Err(nobody(msg!("sink.fifo_unread", seconds = seconds)));
                 }
                 std::thread::sleep(Duration::from_millis(20));
             }
-            Err(e) => {
-                return Err(e)
-                    .with_context(|| format!("{flag} {name}: cannot open it for writing"));
-            }
+            Err(e) => return Err(e).said(|| cannot_open(flag, name)),
         }
     };
     let mut rest = text.as_bytes();
@@ -289,14 +283,14 @@ fn into_fifo(flag: &str, name: &str, path: &Path, text: &str) -> Result<()> {
             }
             Err(e) if e.kind() == ErrorKind::WouldBlock => {
                 if progress.elapsed() >= FIFO_WAIT {
-                    return Err(nobody("kept reading"));
+                    return Err(nobody(msg!("sink.fifo_stalled", seconds = seconds)));
                 }
                 std::thread::sleep(Duration::from_millis(5));
             }
             Err(e) if e.kind() == ErrorKind::Interrupted => {}
             // The reader went away, as `| head` does: what it wanted, it had.
             Err(e) if e.kind() == ErrorKind::BrokenPipe => return Ok(()),
-            Err(e) => return Err(e).with_context(|| format!("{flag} {name}: cannot write it")),
+            Err(e) => return Err(e).said(|| cannot_write(flag, name)),
         }
     }
     Ok(())

@@ -225,7 +225,7 @@ fn an_unknown_kind_is_named_with_the_kinds_there_are() {
     let err = refused(&Project::new(), &["--yes", "--kind", "prodcut"]);
     assert_eq!(
         err,
-        "error: --kind: unknown project kind `prodcut`; did you mean `product`? (use one of: product, delivery, research)\n"
+        "error: --kind: unknown project kind `prodcut`; did you mean `product`? (use one of: `product`, `delivery`, `research`)\n"
     );
     let err = refused(&Project::new(), &["--yes", "--start", "9999-12-31"]);
     assert_eq!(
@@ -243,7 +243,7 @@ fn an_unknown_kind_is_named_with_the_kinds_there_are() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         stderr(&output),
-        "error: demo/mlteam.toml:14:8: unknown project kind `reseach`; did you mean `research`?\n   |\n14 | kind = \"reseach\"\n   |        ^\n  help: use one of: product, delivery, research\n"
+        "error: demo/mlteam.toml:14:8: unknown project kind `reseach`; did you mean `research`?\n   |\n14 | kind = \"reseach\"\n   |        ^\n  help: use one of: `product`, `delivery`, `research`\n"
     );
     assert_eq!(project.snapshot(), before);
 }

@@ -556,12 +556,11 @@ fn no_at_the_confirmation_writes_nothing() {
             "✔ Write this skeleton? · no",
             "✔ 确认生成以上项目骨架？ · 否",
         ));
+        // Said in the session's language, as everything before it.
+        let cancelled = s.t("cancelled; nothing was written", "已取消，未写入任何文件");
         let (code, output) = s.finish();
         assert_eq!(code, 130, "{output}");
-        assert!(
-            output.contains("cancelled; nothing was written"),
-            "{output}"
-        );
+        assert!(output.contains(cancelled), "{output}");
         if lang == Zh {
             assert!(!output.contains("(y/n) › yes"), "{output}");
         }
@@ -647,7 +646,7 @@ fn the_language_question_turns_the_session_chinese() {
     s.wait("✔ 确认生成以上项目骨架？ · 是");
     let (code, output) = s.finish();
     assert_eq!(code, 0, "{output}");
-    assert!(output.contains("已在 demo 中写入"), "{output}");
+    assert!(output.contains("已在`demo`中写入"), "{output}");
     assert!(project.file("mlteam.toml").contains("lang = \"zh\""));
 }
 

@@ -10,6 +10,7 @@ mod escaping;
 mod hardening;
 mod init;
 mod interactive;
+mod l10n;
 mod plan;
 mod sync;
 mod templates;

@@ -190,7 +190,7 @@ fn a_bad_schedule_is_refused_at_its_line() {
         (
             "delivery = \"2w\"",
             12,
-            "a project of kind `product` has no phase `delivery`\n  help: its phases are discovery, data, modeling, deployment, operations\n".into(),
+            "a project of kind `product` has no phase `delivery`\n  help: its phases are `discovery`, `data`, `modeling`, `deployment`, `operations`\n".into(),
         ),
         (
             "data = \"-2w\"",

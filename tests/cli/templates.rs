@@ -216,6 +216,7 @@ fn context_prints_the_data_a_template_sees() {
 
 #[test]
 fn export_has_a_dry_run() {
+    // `--lang zh` picks the templates; what is said is in the project's language, English.
     let project = Project::new();
     project.init(&[]);
     let before = project.snapshot();
@@ -225,7 +226,7 @@ fn export_has_a_dry_run() {
         .unwrap();
     assert!(output.status.success());
     assert!(
-        stdout(&output).contains("将创建  .mlteam/templates/pages/raci.md.hbs"),
+        stdout(&output).contains("would create  .mlteam/templates/pages/raci.md.hbs"),
         "{}",
         stdout(&output)
     );

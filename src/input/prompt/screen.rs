@@ -246,9 +246,14 @@ impl Theme for YesNo<'_> {
 pub(super) fn stopped(error: io::Error) -> anyhow::Error {
     if error.kind() == io::ErrorKind::Interrupted {
         let _ = crate::write::signal::console_show_cursor();
-        Interrupted("interrupted").into()
+        Interrupted::Signal.into()
     } else {
-        anyhow::Error::new(error).context("the terminal failed")
+        crate::diag::Failed {
+            msg: crate::msg!("prompt.terminal_failed"),
+            help: None,
+            cause: Some(error.into()),
+        }
+        .into()
     }
 }
 
