@@ -356,3 +356,274 @@ impl Plan {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::text::Lang;
+    use crate::write::region::seal as sealed;
+
+    const PAGE: &str =
+        "# Team\n\nmine\n\n<!-- mlteam:begin team -->\nAda\n<!-- mlteam:end team -->\n";
+
+    fn ui() -> Words {
+        Words::new(Lang::En)
+    }
+
+    fn refresh(force: bool) -> Existing {
+        Existing::Refresh { force }
+    }
+
+    /// What one page does to a plan: its action and how many conflicts it reports.
+    fn add(old: Option<&str>, new: &str, existing: Existing) -> (Action, Option<String>, usize) {
+        let mut plan = Plan::default();
+        let conflicts = plan.add_page(
+            "docs/team/README.md",
+            old.map(String::from),
+            new.to_string(),
+            existing,
+            None,
+            &ui(),
+        );
+        let change = plan.changes.pop().unwrap();
+        assert!(plan.changes.is_empty(), "one change per page");
+        (change.action, change.new, conflicts.len())
+    }
+
+    fn skip(reason: &str) -> Action {
+        Action::Skip {
+            reason: reason.into(),
+        }
+    }
+
+    #[test]
+    fn a_page_is_created_left_alone_or_unchanged() {
+        let page = sealed(PAGE).unwrap();
+        assert_eq!(
+            add(None, &page, refresh(false)),
+            (Action::Create, Some(page.clone()), 0)
+        );
+        assert_eq!(
+            add(Some(&page), &page, refresh(false)),
+            (Action::Unchanged, None, 0)
+        );
+        let crlf = page.replace('\n', "\r\n");
+        assert_eq!(
+            add(Some(&crlf), &page, refresh(false)).0,
+            Action::Unchanged,
+            "a CRLF checkout is not out of date"
+        );
+        let other = sealed(&PAGE.replace("Ada", "Bo")).unwrap();
+        assert_eq!(
+            add(Some(&page), &other, Existing::Keep),
+            (skip("already exists; left as it is"), None, 0)
+        );
+    }
+
+    #[test]
+    fn regions_are_updated_and_hand_edits_are_conflicts() {
+        let page = sealed(PAGE).unwrap();
+        let fresh = sealed(&PAGE.replace("Ada", "Bo")).unwrap();
+        let updated = Action::Update {
+            regions: vec!["team".into()],
+        };
+        assert_eq!(
+            add(Some(&page), &fresh, refresh(false)),
+            (updated.clone(), Some(fresh.clone()), 0)
+        );
+        let edited = page.replace("Ada\n", "Ada, my note\n");
+        assert_eq!(
+            add(Some(&edited), &fresh, refresh(false)),
+            (skip("edited by hand; left as it is"), None, 1)
+        );
+        assert_eq!(
+            add(Some(&edited), &fresh, refresh(true)),
+            (updated, Some(fresh.clone()), 0),
+            "--force overwrites it"
+        );
+        // An edited region that would not change anyway is still said, and kept.
+        let edited_same = fresh.replace("Bo\n", "Bo, my note\n");
+        let mut plan = Plan::default();
+        let conflicts = plan.add_page(
+            "docs/team/README.md",
+            Some(edited_same),
+            fresh.replace("# Team", "# Our team"),
+            refresh(false),
+            None,
+            &ui(),
+        );
+        assert_eq!(
+            conflicts,
+            [edited_region("docs/team/README.md", "team", 5)],
+            "the conflict is at the region's line"
+        );
+    }
+
+    #[test]
+    fn the_matrix_suggests_an_import_and_other_regions_moving_text() {
+        let help = |region: &str| edited_region("f.md", region, 1).help.unwrap();
+        assert_eq!(help("raci-matrix"), msg!("plan.edited_matrix_help"));
+        assert_eq!(help("team"), msg!("plan.edited_region_help"));
+    }
+
+    #[test]
+    fn a_front_matter_kept_true_is_an_update_of_its_own() {
+        let page = sealed(PAGE).unwrap();
+        let kept = format!("---\nowner: ml-engineer\n---\n{page}");
+        let old = format!("---\nowner: data-scientist\n---\n{page}");
+        let mut plan = Plan::default();
+        plan.add_page(
+            "docs/deliverables/prd.md",
+            Some(old),
+            format!("---\nowner: x\n---\n{page}"),
+            refresh(false),
+            Some(kept.clone()),
+            &ui(),
+        );
+        let change = plan.changes.pop().unwrap();
+        assert_eq!(
+            (change.action, change.new),
+            (
+                Action::Update {
+                    regions: vec!["front matter".into()]
+                },
+                Some(kept)
+            )
+        );
+    }
+
+    #[test]
+    fn removed_or_broken_markers_leave_the_file_alone() {
+        let fresh = sealed(PAGE).unwrap();
+        assert_eq!(
+            add(Some("# Team\n\nmine\n"), &fresh, refresh(true)),
+            (skip("markers of team removed; left as it is"), None, 0)
+        );
+        let broken = "<!-- mlteam:begin team -->\nAda\n";
+        let (action, new, conflicts) = add(Some(broken), &fresh, refresh(true));
+        assert!(
+            matches!(&action, Action::Skip { reason } if reason.starts_with("mlteam markers broken at line 1 (")),
+            "{action:?}"
+        );
+        assert_eq!((new, conflicts), (None, 0));
+    }
+
+    #[test]
+    fn a_calendar_is_replaced_only_while_its_seal_holds() {
+        let calendar = |summary: &str| {
+            crate::write::seal::seal(&format!(
+                "BEGIN:VCALENDAR\r\nPRODID:x\r\nSUMMARY:{summary}\r\nEND:VCALENDAR\r\n"
+            ))
+        };
+        let (old, new) = (calendar("Stand-up"), calendar("Daily stand-up"));
+        let whole = |old: &str, force: bool| {
+            let mut plan = Plan::default();
+            let conflicts = plan.add_page(
+                "docs/meetings/calendar.ics",
+                Some(old.to_string()),
+                new.clone(),
+                refresh(force),
+                None,
+                &ui(),
+            );
+            (plan.changes.pop().unwrap().action, conflicts.len())
+        };
+        assert_eq!(whole(&old, false), (Action::Replace, 0));
+        let edited = old.replace("Stand-up", "Stand-up at the café");
+        assert_eq!(
+            whole(&edited, false),
+            (skip("edited by hand; left as it is"), 1)
+        );
+        assert_eq!(whole(&edited, true), (Action::Replace, 0));
+        let unsealed = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n";
+        assert_eq!(
+            whole(unsealed, false),
+            (skip("markers of X-MLTEAM-DIGEST removed; left as it is"), 0)
+        );
+        assert_eq!(whole(unsealed, true), (Action::Replace, 0));
+    }
+
+    fn sample() -> Plan {
+        let mut plan = Plan::default();
+        plan.push("docs/a.md", Action::Create, None, Some("a\n".into()));
+        plan.push("docs/b.md", Action::Unchanged, Some("b\n".into()), None);
+        let regions = vec!["team".to_string(), "legend".to_string()];
+        plan.push(
+            "docs/team/raci.md",
+            Action::Update { regions },
+            Some("x\ny\n".into()),
+            Some("x\nz\n".into()),
+        );
+        plan.push(
+            "docs/c.md",
+            skip("edited by hand; left as it is"),
+            Some("c".into()),
+            None,
+        );
+        plan
+    }
+
+    fn summary(plan: &Plan, lang: Lang, dry_run: bool, verbose: bool) -> String {
+        let mut out = Vec::new();
+        plan.print_summary(&mut out, &Words::new(lang), dry_run, verbose)
+            .unwrap();
+        anstream::adapter::strip_str(&String::from_utf8(out).unwrap()).to_string()
+    }
+
+    #[test]
+    fn the_summary_lines_up_what_changed() {
+        let plan = sample();
+        assert_eq!(
+            summary(&plan, Lang::En, false, false),
+            "created  docs/a.md\n\
+             updated  docs/team/raci.md  (team, legend)\n\
+             skipped  docs/c.md          (edited by hand; left as it is)\n"
+        );
+        assert_eq!(
+            summary(&plan, Lang::En, true, true),
+            "would create  docs/a.md\n   \
+             unchanged  docs/b.md\n\
+             would update  docs/team/raci.md  (team, legend)\n     \
+             skipped  docs/c.md          (edited by hand; left as it is)\n"
+        );
+        let mut calm = Plan::default();
+        calm.push("docs/b.md", Action::Unchanged, None, None);
+        calm.push("docs/d.md", Action::Unchanged, None, None);
+        assert_eq!(
+            summary(&calm, Lang::En, false, false),
+            "Nothing to change: all 2 files are up to date.\n"
+        );
+        assert_eq!(
+            (
+                plan.count(|a| matches!(a, Action::Create)),
+                plan.count(|a| matches!(a, Action::Update { .. })),
+                plan.writes().map(|c| c.path.as_str()).collect::<Vec<_>>()
+            ),
+            (1, 1, vec!["docs/a.md", "docs/team/raci.md"])
+        );
+    }
+
+    #[test]
+    fn labels_line_up_by_display_width() {
+        let mut plan = sample();
+        plan.push("docs/e.md", Action::Replace, None, Some("e".into()));
+        let text = summary(&plan, Lang::Zh, false, true);
+        let widths: Vec<usize> = text
+            .lines()
+            .map(|l| console_width(&l[..l.find("docs/").unwrap()]))
+            .collect();
+        assert!(widths.windows(2).all(|w| w[0] == w[1]), "{text}");
+    }
+
+    #[test]
+    fn diffs_show_what_each_write_changes() {
+        let mut out = Vec::new();
+        sample().print_diffs(&mut out).unwrap();
+        let text = anstream::adapter::strip_str(&String::from_utf8(out).unwrap()).to_string();
+        assert_eq!(
+            text,
+            "--- /dev/null\n+++ b/docs/a.md\n@@ -0,0 +1 @@\n+a\n\
+             --- a/docs/team/raci.md\n+++ b/docs/team/raci.md\n@@ -1,2 +1,2 @@\n x\n-y\n+z\n"
+        );
+    }
+}
