@@ -123,6 +123,9 @@ impl Root {
                     .said(|| msg!("apply.cannot_create_folder", path = shown(parent)))?;
             }
             match change.action {
+                // Never over a file that appeared since the check above: the rename refuses.
+                // (Sending a new file down the other arm is refused too, by the re-read there,
+                // but only up to the rename: this arm closes that window.)
                 Action::Create => atomic_write(&path, new, true)
                     .said(|| msg!("apply.cannot_create", path = &change.path))?,
                 _ => {
@@ -361,5 +364,53 @@ mod tests {
             fs_err::read_to_string(dir.path().join("a.md")).unwrap(),
             "changed meanwhile\n"
         );
+    }
+
+    #[test]
+    fn an_update_replaces_the_file_it_planned_on() {
+        let dir = tempfile::tempdir().unwrap();
+        fs_err::write(dir.path().join("a.md"), "as planned\n").unwrap();
+        let update = Action::Update {
+            regions: vec!["r".into()],
+        };
+        let plan = plan(&[("a.md", update, Some("as planned\n"), "new\n")]);
+        Root::new(dir.path()).apply(&plan).unwrap();
+        assert_eq!(
+            fs_err::read_to_string(dir.path().join("a.md")).unwrap(),
+            "new\n"
+        );
+    }
+
+    /// A failure half-way through the writes: the first file is written, the second cannot be
+    /// (its folder would be that file). Everything goes back, the new folders included.
+    #[test]
+    fn a_failure_while_writing_takes_back_files_and_new_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        fs_err::create_dir(dir.path().join("docs")).unwrap();
+        let plan = plan(&[
+            ("docs/new/deep/a.md", Action::Create, None, "a\n"),
+            ("docs/new/deep/a.md/b.md", Action::Create, None, "b\n"),
+        ]);
+        assert!(Root::new(dir.path()).apply(&plan).is_err());
+        let left: Vec<_> = fs_err::read_dir(dir.path().join("docs"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(left.is_empty(), "left behind: {left:?}");
+        assert!(
+            dir.path().join("docs").is_dir(),
+            "a folder that was there stays"
+        );
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        fs_err::write(&path, "mine\n").unwrap();
+        assert!(atomic_write(&path, "theirs\n", true).is_err());
+        assert_eq!(fs_err::read_to_string(&path).unwrap(), "mine\n");
+        atomic_write(&path, "theirs\n", false).unwrap();
+        assert_eq!(fs_err::read_to_string(&path).unwrap(), "theirs\n");
     }
 }
