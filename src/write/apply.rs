@@ -413,4 +413,30 @@ mod tests {
         atomic_write(&path, "theirs\n", false).unwrap();
         assert_eq!(fs_err::read_to_string(&path).unwrap(), "theirs\n");
     }
+
+    /// Undone after a person edited one of the files written: that file keeps the edit and is
+    /// named; the others go back.
+    #[test]
+    fn an_undo_never_writes_over_a_persons_edit() {
+        let dir = tempfile::tempdir().unwrap();
+        fs_err::write(dir.path().join("b.md"), "b as it was\n").unwrap();
+        let update = Action::Update {
+            regions: vec!["r".into()],
+        };
+        let plan = plan(&[
+            ("a.md", Action::Create, None, "a by mlteam\n"),
+            ("b.md", update, Some("b as it was\n"), "b by mlteam\n"),
+        ]);
+        let root = Root::new(dir.path());
+        let written = root.write(&plan).unwrap();
+        fs_err::write(dir.path().join("a.md"), "a by a person\n").unwrap();
+        let error = written.undo(anyhow::anyhow!("stopped"));
+        let undone = error.downcast_ref::<PartlyUndone>().expect("partly undone");
+        assert_eq!(undone.kept, [shown(&dir.path().join("a.md"))]);
+        let read = |name: &str| fs_err::read_to_string(dir.path().join(name)).unwrap();
+        assert_eq!(
+            (read("a.md"), read("b.md")),
+            ("a by a person\n".to_string(), "b as it was\n".to_string())
+        );
+    }
 }
