@@ -7,9 +7,9 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use mlteam::input::manifest::{Manifest, Source};
 use mlteam::model::team::Team;
-use mlteam::model::text::Lang;
 use mlteam::render::Renderer;
 use mlteam::render::pages;
+use mlteam::words::Lang;
 
 const MANIFEST: &str = r#"
 [project]

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::model::text::Lang;
+use crate::words::Lang;
 
 #[derive(Debug, Parser)]
 #[command(

@@ -2,15 +2,17 @@
 //! ([`failure`]), and how an error is said in the run's language at the edge ([`said`]).
 
 mod failure;
+mod file;
 mod said;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use failure::{
-    Failed, Interrupted, Invalid, NotDone, PartlyUndone, ProblemsFound, Refused, Said, failed,
-    failed_with_help, msg_of,
+    Busy, Failed, Interrupted, Invalid, NotDone, PartlyUndone, ProblemsFound, Refused, Said,
+    failed, failed_with_help, msg_of,
 };
+pub use file::{FileKind, NotAFile, NotText, TooLarge, What, size};
 pub use said::{say_error, say_io};
 
 use crate::words::{Msg, Words};
@@ -104,7 +106,7 @@ pub fn help_line(ui: &Words, help: &Msg) -> String {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.say(&Words::new(crate::model::text::Lang::En)))
+        f.write_str(&self.say(&Words::new(crate::words::Lang::En)))
     }
 }
 

@@ -9,6 +9,7 @@ pub mod assets;
 pub mod cli;
 pub mod commands;
 pub mod diag;
+pub mod escape;
 pub mod input;
 pub mod model;
 pub mod pipeline;
@@ -20,7 +21,7 @@ pub mod write;
 use anyhow::Result;
 
 use cli::{Cli, ColorWhen, Command, RaciCommand, RolesCommand, TemplatesCommand};
-use model::text::Lang;
+use words::Lang;
 use words::Words;
 
 /// Runs the command. Its words (every line it prints, errors included) are chosen once, by

@@ -10,9 +10,10 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::assets;
-use crate::model::text::Lang;
 
+mod lang;
 mod msg;
+pub use lang::Lang;
 pub use msg::{Arg, Msg};
 
 #[derive(Clone, Copy)]

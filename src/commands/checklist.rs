@@ -326,7 +326,7 @@ fn csv(team: &Team, view: &ChecklistView, raw: bool) -> Result<String> {
         if raw {
             text.to_string()
         } else {
-            crate::render::escape::csv_cell(text)
+            crate::escape::csv_cell(text)
         }
     };
     let mut out = ::csv::WriterBuilder::new()

@@ -16,7 +16,7 @@ pub(super) fn list(diagnostics: &[Diagnostic], ui: &Words) -> String {
 }
 
 fn english() -> Words {
-    Words::new(crate::model::text::Lang::En)
+    Words::new(crate::words::Lang::En)
 }
 
 /// Bad input: flags, manifest, templates, files. Exit code 2.
@@ -186,3 +186,33 @@ impl fmt::Display for PartlyUndone {
 }
 
 impl std::error::Error for PartlyUndone {}
+
+/// Another command holds the project's lock and did not let go in time. Exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.say(&english()))]
+pub struct Busy {
+    pub project: String,
+    /// Who holds the lock (its command, process and since when), when it has said.
+    pub who: Option<Msg>,
+    pub pid: Option<u32>,
+    pub waited: u64,
+}
+
+impl Busy {
+    pub fn say(&self, ui: &Words) -> String {
+        let who = self
+            .who
+            .clone()
+            .unwrap_or_else(|| msg!("lock.unknown_holder"));
+        let message = msg!(
+            "lock.busy",
+            project = &self.project,
+            who = who,
+            waited = self.waited
+        );
+        let kill = self
+            .pid
+            .map_or_else(Msg::none, |pid| msg!("lock.kill", pid = pid));
+        ui.say(&message) + &help_line(ui, &msg!("lock.busy_help", kill = kill))
+    }
+}

@@ -3,8 +3,9 @@
 
 use super::StdoutFailed;
 use super::failure::{
-    Failed, Interrupted, Invalid, NotDone, PartlyUndone, ProblemsFound, Refused, list,
+    Busy, Failed, Interrupted, Invalid, NotDone, PartlyUndone, ProblemsFound, Refused, list,
 };
+use super::file::{NotAFile, NotText, TooLarge};
 use crate::words::{Msg, Words};
 
 /// An error as the edge says it, in the words of `ui`: each cause of its chain, joined by ": " as
@@ -22,7 +23,6 @@ pub fn say_error(error: &anyhow::Error, ui: &Words) -> String {
 }
 
 fn say_cause(cause: &(dyn std::error::Error + 'static), ui: &Words) -> String {
-    use crate::write::{lock, read};
     if let Some(Invalid(problems)) = cause.downcast_ref() {
         list(problems, ui)
     } else if let Some(refused) = cause.downcast_ref::<Refused>() {
@@ -37,13 +37,13 @@ fn say_cause(cause: &(dyn std::error::Error + 'static), ui: &Words) -> String {
         failed.say(ui)
     } else if let Some(partly) = cause.downcast_ref::<PartlyUndone>() {
         partly.say(ui)
-    } else if let Some(busy) = cause.downcast_ref::<lock::Busy>() {
+    } else if let Some(busy) = cause.downcast_ref::<Busy>() {
         busy.say(ui)
-    } else if let Some(large) = cause.downcast_ref::<read::TooLarge>() {
+    } else if let Some(large) = cause.downcast_ref::<TooLarge>() {
         large.say(ui)
-    } else if let Some(not) = cause.downcast_ref::<read::NotAFile>() {
+    } else if let Some(not) = cause.downcast_ref::<NotAFile>() {
         not.say(ui)
-    } else if let Some(not) = cause.downcast_ref::<read::NotText>() {
+    } else if let Some(not) = cause.downcast_ref::<NotText>() {
         not.say(ui)
     } else if let Some(io) = cause.downcast_ref::<std::io::Error>() {
         say_io(io, ui)

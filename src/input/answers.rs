@@ -12,8 +12,8 @@ use crate::model::catalog::Catalog;
 use crate::model::ids;
 use crate::model::team;
 use crate::model::team::Member;
-use crate::model::text::Lang;
 use crate::msg;
+use crate::words::Lang;
 use crate::words::Msg;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

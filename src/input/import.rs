@@ -7,12 +7,12 @@
 use std::collections::BTreeMap;
 
 use crate::diag::Diagnostic;
+use crate::escape::csv_cell_back;
 use crate::input::manifest::parse_override;
 use crate::model::matrix::{Letter, Matrix, Overrides, row_rule_problem};
 use crate::model::team::Team;
-use crate::model::text::Lang;
 use crate::msg;
-use crate::render::escape::csv_cell_back;
+use crate::words::Lang;
 use crate::words::Msg;
 use crate::write::region;
 
@@ -325,7 +325,7 @@ fn csv_error(error: &csv::Error) -> Msg {
 }
 
 fn cell(raw: &str) -> String {
-    crate::render::escape::markdown_unescape(raw.trim())
+    crate::escape::markdown_unescape(raw.trim())
 }
 
 fn role_of(team: &Team, text: &str) -> Option<String> {

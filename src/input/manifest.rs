@@ -15,8 +15,8 @@ use crate::model::recurrence::{Duration, Rule, TimeOfDay};
 use crate::model::schedule::{self, Span};
 use crate::model::shape;
 use crate::model::team::{self, Member, Team};
-use crate::model::text::Lang;
 use crate::msg;
+use crate::words::Lang;
 use crate::words::Msg;
 
 pub use crate::view::paths::MANIFEST as FILE;

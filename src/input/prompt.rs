@@ -22,7 +22,7 @@ use crate::model::catalog::Catalog;
 use crate::model::recurrence::Rule;
 use crate::model::team;
 use crate::model::team::Member;
-use crate::model::text::Lang;
+use crate::words::Lang;
 use crate::words::{self, Words};
 
 /// What `init` would do with the files of a project: how many it would write, and how many

@@ -8,8 +8,8 @@ use toml::Value;
 
 use super::manifest::{Manifest, Seg, Source};
 use crate::diag::Diagnostic;
+use crate::escape::is_line_break;
 use crate::msg;
-use crate::render::escape::is_line_break;
 use crate::words::Msg;
 
 /// Names Windows keeps for devices: a file called so (whatever its extension) cannot be checked

@@ -648,7 +648,7 @@ pub(crate) mod tests {
     use std::collections::HashSet;
 
     use super::*;
-    use crate::model::text::Lang;
+    use crate::words::Lang;
 
     fn builtin() -> Catalog {
         Catalog::builtin().expect("built-in catalog loads")

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use jiff::civil::{Date, Weekday};
 
-use crate::model::text::Lang;
 use crate::msg;
+use crate::words::Lang;
 use crate::words::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -122,7 +122,7 @@ fn expected_type(text: &str) -> Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::text::Lang;
+    use crate::words::Lang;
     use crate::words::Words;
 
     fn both(message: &str) -> (String, String) {

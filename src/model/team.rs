@@ -8,7 +8,7 @@ use super::catalog::{Catalog, Meeting, of_kind};
 use super::matrix::Matrix;
 use super::recurrence::{Duration, Rule, TimeOfDay};
 use super::schedule::Dated;
-use super::text::Lang;
+use crate::words::Lang;
 
 /// A person on the team and the roles they hold (a `[[member]]` of `mlteam.toml`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

@@ -12,7 +12,7 @@ pub const JSON_SCHEMA_VERSION: u32 = 1;
 pub struct MatrixJson<'t> {
     pub schema: u32,
     pub project: &'t str,
-    pub lang: crate::model::text::Lang,
+    pub lang: crate::words::Lang,
     pub roles: Vec<RoleJson<'t>>,
     pub activities: Vec<ActivityJson<'t>>,
     pub covers: Vec<CoverJson<'t>>,
@@ -114,7 +114,7 @@ pub fn csv(team: &Team, raw: bool) -> Result<String> {
         if raw {
             text
         } else {
-            super::escape::csv_cell(&text)
+            crate::escape::csv_cell(&text)
         }
     };
     let lang = team.project.lang;

@@ -14,8 +14,9 @@ use handlebars::{
 };
 use serde_json::Value;
 
-use super::{escape, ics};
-use crate::model::text::Lang;
+use super::ics;
+use crate::escape;
+use crate::words::Lang;
 use crate::words::{self, Words};
 
 /// Registers every helper on a registry.

@@ -8,7 +8,6 @@
 //! in every language share one template under `pages/`, whose words come from the language's
 //! word file through the `t` helper.
 
-pub mod escape;
 pub mod export;
 pub mod helpers;
 pub mod html;
@@ -28,9 +27,9 @@ use handlebars::{Handlebars, RenderError, RenderErrorReason, Template, TemplateE
 
 use crate::assets;
 use crate::diag::{Diagnostic, Invalid, Said};
-use crate::model::text::Lang;
+use crate::escape;
 use crate::msg;
-use crate::words::Msg;
+use crate::words::{Lang, Msg};
 use crate::write::read;
 
 /// The data a template renders with. Built once per command and changed in place between pages:

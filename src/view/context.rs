@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{calendar, paths};
 use crate::model::progress::Status;
 use crate::model::team::Team;
-use crate::model::text::Lang;
+use crate::words::Lang;
 use crate::words::Words;
 
 pub use crate::model::progress::{Entry, Progress};

@@ -18,7 +18,7 @@ pub struct Status {
     pub project: String,
     pub kind: String,
     pub kind_name: String,
-    pub lang: crate::model::text::Lang,
+    pub lang: crate::words::Lang,
     pub today: String,
     /// The phase today falls in, if any.
     pub current: Option<Current>,

@@ -5,7 +5,7 @@
 use std::fmt;
 
 use super::Words;
-use crate::model::text::Lang;
+use crate::words::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {

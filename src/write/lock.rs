@@ -14,9 +14,10 @@ use anyhow::Result;
 use serde::{Deserialize, Serialize};
 
 use super::signal;
-use crate::diag::{Said, help_line};
+pub use crate::diag::Busy;
+use crate::diag::Said;
 use crate::msg;
-use crate::words::{Msg, Words};
+use crate::words::Msg;
 
 /// Where mlteam keeps its own files in a project (beside the user's `templates/`).
 pub const STATE_DIR: &str = ".mlteam";
@@ -102,36 +103,6 @@ impl Holder {
     }
 }
 
-/// Another command holds the lock and did not let go in time. Exit code 2.
-#[derive(Debug, thiserror::Error)]
-#[error("{}", self.say(&Words::new(crate::model::text::Lang::En)))]
-pub struct Busy {
-    pub project: String,
-    /// Who holds the lock, when it has said.
-    pub holder: Option<Holder>,
-    pub waited: u64,
-}
-
-impl Busy {
-    pub fn say(&self, ui: &Words) -> String {
-        let who = self
-            .holder
-            .as_ref()
-            .map_or_else(|| msg!("lock.unknown_holder"), Holder::describe);
-        let message = msg!(
-            "lock.busy",
-            project = &self.project,
-            who = who,
-            waited = self.waited
-        );
-        let kill = self
-            .holder
-            .as_ref()
-            .map_or_else(Msg::none, |h| msg!("lock.kill", pid = h.pid));
-        ui.say(&message) + &help_line(ui, &msg!("lock.busy_help", kill = kill))
-    }
-}
-
 /// The files the lock puts in the project, to remove when it is released.
 #[derive(Debug, Clone)]
 pub struct StateFiles {
@@ -183,9 +154,11 @@ impl ProjectLock {
                     std::thread::sleep(Duration::from_millis(25));
                 }
                 Err(fs4::TryLockError::WouldBlock) => {
+                    let holder = Holder::read(&state.join("lock"));
                     return Err(Busy {
                         project: name.to_string(),
-                        holder: Holder::read(&state.join("lock")),
+                        who: holder.as_ref().map(Holder::describe),
+                        pid: holder.map(|h| h.pid),
                         waited: wait.as_secs(),
                     }
                     .into());

@@ -360,7 +360,7 @@ impl Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::text::Lang;
+    use crate::words::Lang;
     use crate::write::region::seal as sealed;
 
     const PAGE: &str =

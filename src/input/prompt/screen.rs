@@ -13,7 +13,7 @@ use dialoguer::theme::{ColorfulTheme, Theme};
 use super::line;
 use super::wrap::{wrap, wrap_items};
 use crate::diag::Interrupted;
-use crate::model::text::Lang;
+use crate::words::Lang;
 use crate::words::Words;
 
 pub(super) struct Screen {

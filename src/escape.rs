@@ -1,6 +1,8 @@
-//! Escaping a value for the format it lands in. Each template registry escapes every `{{value}}`
-//! with the function of its format (Markdown, HTML, or one line of a plain-text format such as
-//! TOML, iCalendar or CODEOWNERS); the format helpers (`toml`, `ics`, …) quote for theirs.
+//! Escaping a value for the format it lands in, and reading it back. Each template registry
+//! escapes every `{{value}}` with the function of its format (Markdown, HTML, or one line of a
+//! plain-text format such as TOML, iCalendar or CODEOWNERS); the format helpers (`toml`, `ics`,
+//! …) quote for theirs. The input side uses the inverses (a Markdown cell or a CSV cell read back
+//! by `raci import`) and the line rule (a name must stay on its line), so this sits below both.
 
 /// Characters that end a line somewhere: a value written on one line must not hold them.
 pub fn is_line_break(c: char) -> bool {
