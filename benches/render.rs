@@ -52,19 +52,35 @@ fn pipeline(c: &mut Criterion) {
     c.bench_function("manifest to team (all roles)", |b| {
         b.iter(|| black_box(team()))
     });
-    c.bench_function("load templates", |b| {
-        b.iter(|| black_box(Renderer::new(None, Some(Lang::En)).unwrap()))
+    let team = team();
+    let all = pages::all(&team);
+    let names: Vec<String> = all
+        .iter()
+        .map(|p| format!("en/{}", p.kind.template()))
+        .collect();
+    c.bench_function("compile the templates init renders", |b| {
+        b.iter(|| {
+            let renderer = Renderer::new(None, Some(Lang::En)).unwrap();
+            renderer.prepare(names.iter().map(String::as_str)).unwrap();
+            black_box(renderer)
+        })
+    });
+    c.bench_function("compile every template", |b| {
+        b.iter(|| {
+            let renderer = Renderer::new(None, Some(Lang::En)).unwrap();
+            renderer.check_all().unwrap();
+            black_box(renderer)
+        })
     });
 
-    let team = team();
     let renderer = Renderer::new(None, Some(Lang::En)).unwrap();
-    let all = pages::all(&team);
+    renderer.check_all().unwrap();
     let progress =
         mlteam::model::progress::of_team(&team, |_| mlteam::model::progress::Stub::Missing);
     c.bench_function("team data for templates (all roles)", |b| {
         b.iter(|| black_box(pages::data(&team, &progress, today)))
     });
-    c.bench_function("render every page (all roles, 57 files)", |b| {
+    c.bench_function("render every page (all roles)", |b| {
         b.iter(|| black_box(pages::render(&team, &renderer, &all, today, |_| None).unwrap()))
     });
 }

@@ -56,7 +56,7 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
                 // A broken template of the project's own is said before the first question,
                 // not after the last.
                 if dir.join(crate::render::OVERRIDE_DIR).is_dir() {
-                    Renderer::new(Some(&dir), None)?;
+                    Renderer::new(Some(&dir), None)?.check_all()?;
                 }
                 // The summary counts the files from the very plan that would write them.
                 let files = |answers: &Answers| {

@@ -23,6 +23,7 @@ use crate::write::root::Root;
 /// resolution order of SPEC §9 picks it; then the project's templates that render no page.
 pub fn list(global: &Global, ui: &Words) -> Result<()> {
     let renderer = Renderer::new(Some(&project_root(global)), global.lang)?;
+    renderer.check_all()?;
     let mut out = anstream::stdout();
     let pages = renderer.pages();
     let unused = renderer.unused();

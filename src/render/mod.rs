@@ -19,6 +19,7 @@ pub mod status;
 pub mod status_page;
 pub mod stub;
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
@@ -82,8 +83,9 @@ impl Format {
 }
 
 pub struct Renderer {
-    /// One registry per [`Format`]: handlebars escapes per registry.
-    registries: Vec<Handlebars<'static>>,
+    /// One registry per [`Format`]: handlebars escapes per registry. Templates are compiled
+    /// into them as they are needed ([`Renderer::prepare`]).
+    registries: RefCell<Vec<Handlebars<'static>>>,
     /// Template name → where its text came from (for error messages) and the text. Built-in
     /// templates are named by their path under `templates/` without `.hbs`, a project's by its
     /// path under the project (`.mlteam/templates/en/raci.md`).
@@ -93,13 +95,13 @@ pub struct Renderer {
 
 impl Renderer {
     /// The built-in templates of `lang` (all languages when `None`) and the shared ones, with
-    /// the project's own where `project` has them.
+    /// the project's own where `project` has them; none compiled yet.
     pub fn new(project: Option<&Path>, lang: Option<Lang>) -> Result<Renderer> {
         let wanted = |name: &str| {
             name.starts_with(&format!("{SHARED}/"))
                 || lang.is_none_or(|l| name.starts_with(&format!("{l}/")))
         };
-        let mut registries: Vec<Handlebars<'static>> = Format::ALL
+        let registries: Vec<Handlebars<'static>> = Format::ALL
             .iter()
             .map(|format| {
                 let mut hb = Handlebars::new();
@@ -127,9 +129,39 @@ impl Renderer {
                 sources.insert(format!("{OVERRIDE_DIR}/{name}"), (shown, text));
             }
         }
-        // Compiling is most of the start-up cost and grows with a template's length: split it
-        // over two threads, the halves about equally long.
-        let mut entries: Vec<(&String, &(String, String))> = sources.iter().collect();
+        Ok(Renderer {
+            registries: RefCell::new(registries),
+            sources,
+            lang,
+        })
+    }
+
+    /// Compiles the templates that render `pages` (`en/raci.md`, …), those not compiled yet.
+    /// Compiling is most of the start-up cost, and grows faster than a template's length: a
+    /// command compiles only what it renders (`init` never the HTML pages), over two threads,
+    /// the halves about equally long. A template not prepared compiles when first rendered.
+    pub fn prepare<'p>(&self, pages: impl IntoIterator<Item = &'p str>) -> Result<()> {
+        let names: BTreeSet<&str> = pages
+            .into_iter()
+            .filter_map(|page| self.resolve(page))
+            .collect();
+        self.compile(names)
+    }
+
+    /// Compiles every template, the project's unused ones too: a broken one is said now.
+    pub fn check_all(&self) -> Result<()> {
+        self.compile(self.sources.keys().map(String::as_str).collect())
+    }
+
+    fn compile(&self, names: BTreeSet<&str>) -> Result<()> {
+        let mut entries: Vec<(&str, &(String, String))> = {
+            let registries = self.registries.borrow();
+            names
+                .into_iter()
+                .filter(|name| !registries[Format::of(name).index()].has_template(name))
+                .filter_map(|name| self.sources.get(name).map(|source| (name, source)))
+                .collect()
+        };
         entries.sort_by_key(|(_, (_, text))| std::cmp::Reverse(text.len()));
         let (mut first, mut second, mut balance) = (Vec::new(), Vec::new(), 0isize);
         for entry in entries {
@@ -142,9 +174,9 @@ impl Renderer {
                 second.push(entry);
             }
         }
-        let compile = |part: &[(&String, &(String, String))]| {
+        let compile = |part: &[(&str, &(String, String))]| {
             part.iter()
-                .map(|(name, (_, text))| Template::compile_with_name(text, (*name).clone()))
+                .map(|(name, (_, text))| Template::compile_with_name(text, name.to_string()))
                 .collect::<Vec<_>>()
         };
         let compiled = std::thread::scope(|s| {
@@ -157,6 +189,7 @@ impl Renderer {
             );
             compiled
         });
+        let mut registries = self.registries.borrow_mut();
         for ((name, (origin, text)), template) in first.iter().chain(&second).zip(compiled) {
             match template {
                 Ok(template) => {
@@ -165,11 +198,7 @@ impl Renderer {
                 Err(e) => return Err(Invalid(vec![template_diagnostic(origin, text, &e)]).into()),
             }
         }
-        Ok(Renderer {
-            registries,
-            sources,
-            lang,
-        })
+        Ok(())
     }
 
     /// The language whose templates this renderer holds (`None`: all).
@@ -241,7 +270,9 @@ impl Renderer {
             )])
             .into());
         };
-        let registry = &self.registries[Format::of(template).index()];
+        self.compile(BTreeSet::from([template]))?;
+        let registries = self.registries.borrow();
+        let registry = &registries[Format::of(template).index()];
         registry.render_with_context(template, data).map_err(|e| {
             let template = e
                 .template_name
@@ -373,10 +404,8 @@ mod tests {
         let custom = dir.path().join(OVERRIDE_DIR).join("en");
         fs_err::create_dir_all(&custom).unwrap();
         fs_err::write(custom.join("raci.md.hbs"), "ok\n{{#each x}}\n").unwrap();
-        let error = Renderer::new(Some(dir.path()), None)
-            .err()
-            .unwrap()
-            .to_string();
+        let renderer = Renderer::new(Some(dir.path()), None).unwrap();
+        let error = renderer.check_all().unwrap_err().to_string();
         assert!(
             error.contains(".mlteam/templates/en/raci.md.hbs:"),
             "{error}"

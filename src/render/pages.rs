@@ -1,6 +1,8 @@
 //! The pages of a team's documentation and their rendering: which files exist for this team,
 //! which template makes each, and the data each one sees.
 
+use std::collections::BTreeSet;
+
 use anyhow::Result;
 use jiff::civil::Date;
 use serde_json::{Value, json};
@@ -100,6 +102,12 @@ pub fn render(
     today: Date,
     existing: impl Fn(&str) -> Option<String>,
 ) -> Result<Vec<Rendered>> {
+    let lang = team.project.lang;
+    let names: BTreeSet<String> = pages
+        .iter()
+        .map(|p| format!("{lang}/{}", p.kind.template()))
+        .collect();
+    renderer.prepare(names.iter().map(String::as_str))?;
     let (new_stubs, rest): (Vec<&Page>, Vec<&Page>) = pages
         .iter()
         .partition(|p| matches!(p.kind, Kind::Deliverable(_)) && existing(&p.path).is_none());
