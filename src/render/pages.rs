@@ -33,7 +33,7 @@ pub enum Kind {
 
 impl Kind {
     /// Template name, without language.
-    fn template(&self) -> &'static str {
+    pub fn template(&self) -> &'static str {
         match self {
             Kind::TeamReadme => "team.md",
             Kind::Raci => "raci.md",
