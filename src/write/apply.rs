@@ -439,4 +439,49 @@ mod tests {
             ("a by a person\n".to_string(), "b as it was\n".to_string())
         );
     }
+
+    #[test]
+    fn a_write_dropped_without_commit_is_undone() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = plan(&[("docs/a.md", Action::Create, None, "a\n")]);
+        let root = Root::new(dir.path());
+        drop(root.write(&plan).unwrap());
+        assert!(!dir.path().join("docs").exists());
+        root.write(&plan).unwrap().commit().unwrap();
+        assert!(
+            dir.path().join("docs/a.md").is_file(),
+            "committed, it stays"
+        );
+    }
+
+    /// A new file gets the permissions any new file would (the umask's share taken), not the
+    /// owner-only ones of a temporary file.
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_has_the_permissions_of_any_new_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        fs_err::write(dir.path().join("reference"), "").unwrap();
+        Root::new(dir.path())
+            .apply(&plan(&[("a.md", Action::Create, None, "a\n")]))
+            .unwrap();
+        let mode = |name: &str| {
+            let meta = fs_err::metadata(dir.path().join(name)).unwrap();
+            meta.permissions().mode() & 0o777
+        };
+        assert_eq!(mode("a.md"), mode("reference"));
+    }
+
+    #[test]
+    fn a_path_that_cannot_be_read_is_an_error_not_a_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        fs_err::create_dir(dir.path().join("a.md")).unwrap();
+        let error = Root::new(dir.path())
+            .apply(&plan(&[("a.md", Action::Create, None, "a\n")]))
+            .unwrap_err();
+        let english = crate::words::Words::new(crate::words::Lang::En);
+        let said = crate::diag::say_error(&error, &english);
+        assert!(said.starts_with("cannot read a.md"), "{said}");
+        assert!(dir.path().join("a.md").is_dir());
+    }
 }
