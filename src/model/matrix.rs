@@ -251,6 +251,27 @@ mod tests {
         ids.iter().map(|s| (*s).to_string()).collect()
     }
 
+    /// A role's duties are its column, row by row; a role not on the team has none.
+    #[test]
+    fn duties_are_a_roles_column() {
+        let present = team(&["product-manager", "data-scientist", "ml-engineer"]);
+        let matrix = Matrix::build(&catalog(), "product", &present, &Overrides::new());
+        for (column, role) in present.iter().enumerate() {
+            let expected: Vec<(&str, &Cell)> = matrix
+                .rows
+                .iter()
+                .filter_map(|row| Some((row.activity.as_str(), row.cells[column].as_ref()?)))
+                .collect();
+            let duties: Vec<(&str, &Cell)> = matrix
+                .duties(role)
+                .map(|(row, cell)| (row.activity.as_str(), cell))
+                .collect();
+            assert!(!duties.is_empty(), "{role}");
+            assert_eq!(duties, expected, "{role}");
+        }
+        assert_eq!(matrix.duties("data-engineer").count(), 0);
+    }
+
     /// SPEC §6 for every one of the 16,383 teams the 14 built-in roles can form: each row has
     /// exactly one A and at least one R, every catalog letter lands on someone (A and R survive),
     /// and a row with a letter nobody's chain reaches reports that role as a gap.
