@@ -5,16 +5,16 @@
 //! → [`render`] (pages in memory) → [`write`] (a plan of file changes, one careful writer).
 //! [`pipeline`] is the walk every command takes; [`commands`] holds one thin file per subcommand.
 
-pub mod assets;
+pub(crate) mod assets;
 pub mod cli;
-pub mod commands;
+pub(crate) mod commands;
 pub mod diag;
-pub mod escape;
+pub(crate) mod escape;
 pub mod input;
 pub mod model;
-pub mod pipeline;
+pub(crate) mod pipeline;
 pub mod render;
-pub mod view;
+pub(crate) mod view;
 pub mod words;
 pub mod write;
 

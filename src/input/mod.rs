@@ -2,11 +2,11 @@
 //! against the catalog, edited in place), a hand-edited matrix to import, and the stubs' front
 //! matter. Each input is turned into the model, with every problem said at its file and line.
 
-pub mod answers;
-pub mod edit;
-pub mod file;
-pub mod front_matter;
-pub mod import;
+pub(crate) mod answers;
+pub(crate) mod edit;
+pub(crate) mod file;
+pub(crate) mod front_matter;
+pub(crate) mod import;
 pub mod manifest;
-pub mod prompt;
-pub mod values;
+pub(crate) mod prompt;
+pub(crate) mod values;

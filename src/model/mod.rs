@@ -4,13 +4,13 @@
 //! imports from the stages above it (input, view, render, write).
 
 pub mod catalog;
-pub mod ids;
-pub mod letter;
+pub(crate) mod ids;
+pub(crate) mod letter;
 pub mod matrix;
 pub mod progress;
-pub mod recurrence;
-pub mod review;
-pub mod schedule;
-pub mod shape;
+pub(crate) mod recurrence;
+pub(crate) mod review;
+pub(crate) mod schedule;
+pub(crate) mod shape;
 pub mod team;
 pub mod text;

@@ -8,16 +8,16 @@
 //! in every language share one template under `pages/`, whose words come from the language's
 //! word file through the `t` helper.
 
-pub mod export;
-pub mod helpers;
-pub mod html;
-pub mod ics;
-pub mod manifest;
-pub mod markdown;
+pub(crate) mod export;
+pub(crate) mod helpers;
+pub(crate) mod html;
+pub(crate) mod ics;
+pub(crate) mod manifest;
+pub(crate) mod markdown;
 pub mod pages;
-pub mod status;
-pub mod status_page;
-pub mod stub;
+pub(crate) mod status;
+pub(crate) mod status_page;
+pub(crate) mod stub;
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};

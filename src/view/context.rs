@@ -10,7 +10,7 @@ use crate::model::team::Team;
 use crate::words::Lang;
 use crate::words::Words;
 
-pub use crate::model::progress::{Entry, Progress};
+pub use crate::model::progress::Progress;
 
 #[derive(Debug, Serialize)]
 pub struct Context {

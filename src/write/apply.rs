@@ -16,11 +16,6 @@ use crate::diag::{Interrupted, PartlyUndone, Said, failed, shown};
 use crate::msg;
 
 impl Root {
-    /// Carries out every change of the plan that writes, or none of them.
-    pub fn apply(&self, plan: &Plan) -> Result<()> {
-        self.write(plan)?.commit()
-    }
-
     /// Writes every change of the plan and keeps them undoable: the caller commits (after it has
     /// said what was written) or undoes. Nothing written when this fails.
     pub fn write(&self, plan: &Plan) -> Result<Written<'_>> {
@@ -295,6 +290,13 @@ fn default_permissions() -> Option<Permissions> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Root {
+        /// Carries out every change of the plan that writes, or none of them.
+        fn apply(&self, plan: &Plan) -> Result<()> {
+            self.write(plan)?.commit()
+        }
+    }
 
     fn plan(changes: &[(&str, Action, Option<&str>, &str)]) -> Plan {
         let mut plan = Plan::default();

@@ -23,7 +23,6 @@ use crate::words::Msg;
 pub const STATE_DIR: &str = ".mlteam";
 /// Who holds the lock, while a command works.
 pub const HOLDER: &str = ".mlteam/lock";
-pub const GITIGNORE: &str = ".mlteam/.gitignore";
 /// How long a second command waits for the first to finish.
 pub const WAIT: Duration = Duration::from_secs(5);
 

@@ -3,14 +3,14 @@
 //! project folder (confinement, lock, journal, temporary file and rename, rollback, signals),
 //! plus where exports go and the bounds on what is read.
 
-pub mod apply;
-pub mod eol;
-pub mod journal;
-pub mod lock;
-pub mod plan;
-pub mod read;
+pub(crate) mod apply;
+pub(crate) mod eol;
+pub(crate) mod journal;
+pub(crate) mod lock;
+pub(crate) mod plan;
+pub(crate) mod read;
 pub mod region;
-pub mod root;
-pub mod seal;
-pub mod signal;
-pub mod sink;
+pub(crate) mod root;
+pub(crate) mod seal;
+pub(crate) mod signal;
+pub(crate) mod sink;

@@ -11,7 +11,6 @@ use anyhow::Result;
 
 use super::journal;
 use super::lock::{self, ProjectLock};
-pub use super::read::NotText;
 use super::read::{self, NotAFile, What};
 use crate::diag::{Said, failed};
 use crate::msg;
