@@ -81,7 +81,7 @@ fn pipeline(c: &mut Criterion) {
         b.iter(|| black_box(pages::data(&team, &progress, today)))
     });
     c.bench_function("render every page (all roles)", |b| {
-        b.iter(|| black_box(pages::render(&team, &renderer, &all, today, |_| None).unwrap()))
+        b.iter(|| black_box(pages::render(&team, &renderer, &all, today, |_| Ok(None)).unwrap()))
     });
 }
 

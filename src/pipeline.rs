@@ -258,9 +258,7 @@ pub fn refresh(
     plan: &mut Plan,
 ) -> Result<Vec<Diagnostic>> {
     let Refresh { force, as_of } = how;
-    let rendered = pages::render(team, renderer, pages, as_of, |p| {
-        root.read(p).ok().flatten()
-    })?;
+    let rendered = pages::render(team, renderer, pages, as_of, |p| root.read(p))?;
     let mut conflicts = Vec::new();
     for page in rendered {
         let old = match root.read(&page.path) {

@@ -75,9 +75,7 @@ pub fn run(global: &Global, ui: &Words, args: &ChecklistArgs) -> Result<()> {
         ChecklistFormat::Csv => csv(&team, &view, args.raw_csv)?,
         ChecklistFormat::Md => {
             let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
-            pages::render_kind(&team, &renderer, &Kind::Checklist, today, |p| {
-                root.read(p).ok().flatten()
-            })?
+            pages::render_kind(&team, &renderer, &Kind::Checklist, today, |p| root.read(p))?
         }
     };
     emit(&root, args.output.as_deref(), &text)

@@ -141,7 +141,7 @@ fn plan(
         _ => Renderer::new(Some(dir), Some(team.project.lang))?,
     };
     let rendered = pages::render(&team, &renderer, &pages::all(&team), today, |path| {
-        root.read(path).ok().flatten()
+        root.read(path)
     })?;
 
     let mut plan = Plan::default();

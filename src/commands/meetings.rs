@@ -23,7 +23,7 @@ pub fn run(global: &Global, ui: &Words, ics: Option<&str>) -> Result<()> {
         let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
         // The project's own calendar decides which events changed since it was written.
         let text = pages::render_kind(&team, &renderer, &Kind::Calendar, crate::today(), |p| {
-            root.read(p).ok().flatten()
+            root.read(p)
         })?;
         return emit_to("--ics", &root, ics, &text);
     }

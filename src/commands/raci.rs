@@ -52,7 +52,7 @@ pub fn export(
         ExportFormat::Md => {
             let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
             pages::render_kind(&team, &renderer, &Kind::Raci, crate::today(), |p| {
-                root.read(p).ok().flatten()
+                root.read(p)
             })?
         }
         ExportFormat::Html => {
@@ -161,7 +161,7 @@ fn refuse_unread(
 ) -> Result<()> {
     let renderer = Renderer::new(Some(root.path()), Some(team.project.lang))?;
     let fresh = pages::render_kind(team, &renderer, &Kind::Raci, crate::today(), |p| {
-        root.read(p).ok().flatten()
+        root.read(p)
     })?;
     let unread = import::unread(text, tables, &fresh);
     if unread.is_empty() {

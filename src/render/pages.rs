@@ -93,14 +93,15 @@ pub fn all(team: &Team) -> Vec<Page> {
     out
 }
 
-/// Renders `pages`. `existing` gives the current text of a project file (`None` when absent): new
-/// stubs are rendered first, so that everything showing progress sees them as they will be.
+/// Renders `pages`. `existing` gives the current text of a project file (`None` when absent, an
+/// error when it is there but cannot be read): new stubs are rendered first, so that everything
+/// showing progress sees them as they will be.
 pub fn render(
     team: &Team,
     renderer: &Renderer,
     pages: &[Page],
     today: Date,
-    existing: impl Fn(&str) -> Option<String>,
+    existing: impl Fn(&str) -> Result<Option<String>>,
 ) -> Result<Vec<Rendered>> {
     let lang = team.project.lang;
     let names: BTreeSet<String> = pages
@@ -108,14 +109,12 @@ pub fn render(
         .map(|p| format!("{lang}/{}", p.kind.template()))
         .collect();
     renderer.prepare(names.iter().map(String::as_str))?;
-    let (new_stubs, rest): (Vec<&Page>, Vec<&Page>) = pages
-        .iter()
-        .partition(|p| matches!(p.kind, Kind::Deliverable(_)) && existing(&p.path).is_none());
+    let (new_stubs, rest): (Vec<&Page>, Vec<&Page>) = pages.iter().partition(|p| {
+        matches!(p.kind, Kind::Deliverable(_)) && matches!(existing(&p.path), Ok(None))
+    });
 
     // A new stub starts as `todo`; its front matter, once rendered, says whether it does.
-    let mut assumed = progress::of_team(team, |id| {
-        front_matter::stub(existing(&paths::stub(id)).as_deref())
-    });
+    let mut assumed = progress::of_team(team, |id| stub(existing(&paths::stub(id))));
     for page in &new_stubs {
         if let Kind::Deliverable(id) = &page.kind {
             if let Some(entry) = assumed.get_mut(id) {
@@ -127,12 +126,10 @@ pub fn render(
     let mut out = render_all(team, renderer, &mut data, &new_stubs, &existing)?;
     let actual = progress::of_team(team, |id| {
         let path = paths::stub(id);
-        let text = out
-            .iter()
-            .find(|r: &&Rendered| r.path == path)
-            .map(|r| r.text.clone())
-            .or_else(|| existing(&path));
-        front_matter::stub(text.as_deref())
+        match out.iter().find(|r: &&Rendered| r.path == path) {
+            Some(new) => front_matter::stub(Some(&new.text)),
+            None => stub(existing(&path)),
+        }
     });
     if actual != assumed {
         data = Data::from(self::data(team, &actual, today));
@@ -143,13 +140,25 @@ pub fn render(
     Ok(out)
 }
 
+/// Where a stub stands for the pages that show progress: what cannot be read is `unreadable`
+/// there too (why is for `check` to say).
+fn stub(text: Result<Option<String>>) -> progress::Stub {
+    match text {
+        Ok(text) => front_matter::stub(text.as_deref()),
+        Err(error) => progress::Stub::Unreadable(progress::Unreadable {
+            line: 1,
+            message: crate::words::Msg::verbatim(error.to_string()),
+        }),
+    }
+}
+
 /// The team's page of `kind`, rendered alone: for printing and exports.
 pub fn render_kind(
     team: &Team,
     renderer: &Renderer,
     kind: &Kind,
     today: Date,
-    existing: impl Fn(&str) -> Option<String>,
+    existing: impl Fn(&str) -> Result<Option<String>>,
 ) -> Result<String> {
     let page: Vec<Page> = all(team).into_iter().filter(|p| p.kind == *kind).collect();
     Ok(render(team, renderer, &page, today, existing)?
@@ -197,7 +206,7 @@ fn render_all(
     renderer: &Renderer,
     data: &mut Data,
     pages: &[&Page],
-    existing: &dyn Fn(&str) -> Option<String>,
+    existing: &dyn Fn(&str) -> Result<Option<String>>,
 ) -> Result<Vec<Rendered>> {
     pages
         .iter()
@@ -210,14 +219,16 @@ fn render_page(
     renderer: &Renderer,
     data: &mut Data,
     page: &Page,
-    existing: &dyn Fn(&str) -> Option<String>,
+    existing: &dyn Fn(&str) -> Result<Option<String>>,
 ) -> Result<Rendered> {
     add_page(data.data_mut(), page);
     let name = format!("{}/{}", team.project.lang, page.kind.template());
     let mut raw = renderer.render(&name, data)?;
     match &page.kind {
         Kind::Deliverable(id) => raw = stub::compose(team, id, &data.data()["deliverable"], &raw),
-        Kind::Calendar => raw = ics::carry_over(&raw, existing(&page.path).as_deref()),
+        Kind::Calendar => {
+            raw = ics::carry_over(&raw, existing(&page.path).ok().flatten().as_deref())
+        }
         Kind::Plan => {
             let today = data.data()["today"]
                 .as_str()

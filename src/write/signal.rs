@@ -42,8 +42,9 @@ pub fn install() {
         }
         let _ = console_show_cursor();
         // Not eprintln!: it panics when standard error is gone, and then nothing would exit.
-        let notice = words::of_run().get("diag.interrupted");
-        let _ = writeln!(std::io::stderr(), "\n{notice}");
+        let ui = words::of_run();
+        let (error, notice) = (ui.get("diag.error"), ui.get("diag.interrupted"));
+        let _ = writeln!(std::io::stderr(), "\n{error}{notice}");
         std::process::exit(130);
     });
 }
@@ -64,9 +65,14 @@ pub fn unmade(f: impl FnOnce()) {
     state.on_exit = None;
 }
 
-/// Raw-mode prompts hide the cursor; a stop in the middle must give it back.
+/// Raw-mode prompts hide the cursor; a stop in the middle must give it back. Only to a
+/// terminal: a redirected output must not end with an escape code.
 pub fn console_show_cursor() -> std::io::Result<()> {
-    dialoguer::console::Term::stdout().show_cursor()
+    let term = dialoguer::console::Term::stdout();
+    if term.is_term() {
+        term.show_cursor()?;
+    }
+    Ok(())
 }
 
 /// Marks the writer at work for as long as the guard lives: a signal then only raises a flag.

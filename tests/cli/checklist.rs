@@ -499,3 +499,38 @@ fn done_needs_a_sign_off_by_the_accountable_role() {
         "demo/docs/deliverables/prd.md:10: `approved_on` is `2 December`, not a date like 2026-12-31\n",
     );
 }
+
+/// A stub that cannot be read is `unreadable` everywhere progress shows, never `missing`: in the
+/// checklist page, the role card and the export alike.
+#[test]
+fn an_unreadable_stub_is_unreadable_on_every_page() {
+    let project = Project::product_team("en");
+    fs_err::write(project.path("docs/deliverables/prd.md"), b"\xff\xfe").unwrap();
+    project.mlteam(&["checklist"]).ok();
+    let line = |file: &str, needle: &str| -> String {
+        project
+            .file(file)
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(
+        line("docs/checklist.md", "(deliverables/prd.md)"),
+        "  - [ ] [Product requirements document (PRD)](deliverables/prd.md): unreadable"
+    );
+    assert_eq!(
+        line("docs/team/roles/product-manager.md", "deliverables/prd.md)"),
+        "| [Product requirements document (PRD)](../../deliverables/prd.md) | unreadable | 2026-12-20 (end of Discovery) |"
+    );
+    let csv = project
+        .mlteam(&["checklist", "--format", "csv"])
+        .ok()
+        .stdout;
+    assert!(
+        csv.lines().nth(1).unwrap().starts_with(
+            "discovery,prd,Product requirements document (PRD),product-manager,Bo Li,unreadable,"
+        ),
+        "{csv}"
+    );
+}

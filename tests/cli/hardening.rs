@@ -339,7 +339,10 @@ fn a_signal_while_waiting_for_the_lock_ends_the_wait() {
     signal(&second, "TERM");
     let output = finish(second);
     assert_eq!(output.status.code(), Some(130), "{output:?}");
-    assert_eq!(stderr(&output), "\ninterrupted; nothing was written\n");
+    assert_eq!(
+        stderr(&output),
+        "\nerror: interrupted; nothing was written\n"
+    );
     assert!(
         project.exists(".mlteam/lock"),
         "the first one's lock is untouched"
