@@ -166,10 +166,12 @@ fn lang_of(text: &str) -> Option<Lang> {
 #[derive(Debug, Clone, Copy)]
 pub enum Seg<'a> {
     Key(&'a str),
+    /// The key itself, not its value: for a key that should not be there.
+    KeyName(&'a str),
     Index(usize),
 }
 
-use Seg::{Index, Key};
+use Seg::{Index, Key, KeyName};
 
 /// The manifest's text and the name to show for it.
 #[derive(Debug, Clone)]
@@ -240,6 +242,7 @@ fn locate(node: Node, path: &[Seg]) -> Option<Range<usize>> {
                 .or_else(|| key.span())
                 .or_else(|| item.span())
         }
+        (KeyName(k), Node::Table(table)) => table.get_key_value(k)?.0.span(),
         (Index(i), Node::Tables(tables)) => {
             let table = tables.get(i)?;
             locate(Node::Table(table), rest).or_else(|| table.span())
@@ -496,20 +499,26 @@ impl Manifest {
         }
 
         let kind = catalog.kind(&self.project.kind);
+        let phases_of_kind = kind.map(|kind| {
+            let phases = catalog
+                .phase_ids()
+                .filter(|p| kind.schedule.contains_key(*p));
+            msg!(
+                "manifest.no_such_phase_help",
+                kind = &kind.id,
+                phases = ids::coded(phases)
+            )
+        });
         for (phase, value) in &self.schedule {
             let at = [Key("schedule"), Key(phase.as_str())];
+            let key = [Key("schedule"), KeyName(phase.as_str())];
             if let Some(message) = catalog.unknown_phase(phase) {
-                say(&at, message, None);
+                say(&key, message, phases_of_kind.clone());
             } else if let Some(kind) = kind.filter(|k| !k.schedule.contains_key(phase)) {
-                let phases = ids::coded(
-                    catalog
-                        .phase_ids()
-                        .filter(|p| kind.schedule.contains_key(*p)),
-                );
                 say(
-                    &at,
+                    &key,
                     msg!("manifest.no_such_phase", kind = &kind.id, phase = phase),
-                    Some(msg!("manifest.no_such_phase_help", phases = phases)),
+                    phases_of_kind.clone(),
                 );
             } else if let Err(message) = phase_span(value) {
                 say(

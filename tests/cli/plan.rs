@@ -171,6 +171,7 @@ fn a_bad_schedule_is_refused_at_its_line() {
         .position(|l| l.starts_with("# discovery = "))
         .unwrap()
         + 1;
+    let help_phases = "  help: the phases of a `product` project are `discovery`, `data`, `modeling`, `deployment`, `operations`\n";
     let help_length = "  help: write a length like `discovery = \"3w\"`, or dates like `data = { start = 2027-01-04, end = 2027-02-12 }`\n";
     let help_order =
         "  help: give each phase a length like \"3w\", or dates that follow the phase before it\n";
@@ -184,13 +185,13 @@ fn a_bad_schedule_is_refused_at_its_line() {
         ),
         (
             "discovry = \"3w\"",
-            12,
-            "unknown phase `discovry`; did you mean `discovery`?\n".into(),
+            1,
+            format!("unknown phase `discovry`; did you mean `discovery`?\n{help_phases}"),
         ),
         (
             "delivery = \"2w\"",
-            12,
-            "a project of kind `product` has no phase `delivery`\n  help: its phases are `discovery`, `data`, `modeling`, `deployment`, `operations`\n".into(),
+            1,
+            format!("a project of kind `product` has no phase `delivery`\n{help_phases}"),
         ),
         (
             "data = \"-2w\"",
