@@ -122,13 +122,12 @@ fn team_findings(
                     let activity_names = some(activities.iter().map(|a| activity(a)).collect());
                     (
                         source.diagnostic(&[Key("team"), Key("roles")], Msg::none()),
-                        ui.fill(
+                        ui.count(
                             "finding.gap",
+                            activities.len(),
                             &[
                                 ("absent", &absent_names),
-                                ("roles", &absent.len().to_string()),
                                 ("by", &role(by)),
-                                ("count", &activities.len().to_string()),
                                 ("activities", &activity_names),
                             ],
                         ),

@@ -92,14 +92,14 @@ pub fn run(global: &Global, args: &InitArgs) -> Result<()> {
     let count = plan
         .count(|a| matches!(a, Action::Create | Action::Replace))
         .to_string();
-    let skipped = plan.count(|a| matches!(a, Action::Skip { .. })).to_string();
+    let skipped = plan.count(|a| matches!(a, Action::Skip { .. }));
     let shown_dir = shown(&dir);
     let mut epilogue = format!(
         "\n{}\n",
         ui.fill("init.done", &[("count", &count), ("dir", &shown_dir)])
     );
-    if skipped != "0" {
-        epilogue += &format!("{}\n", ui.fill("init.kept", &[("skipped", &skipped)]));
+    if skipped > 0 {
+        epilogue += &format!("{}\n", ui.count("init.kept", skipped, &[]));
     }
     // Asking to name people is for a team that has named nobody.
     let next = if team.members.is_empty() {

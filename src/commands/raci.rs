@@ -129,10 +129,7 @@ pub fn import(global: &Global, ui: &Words, file: Option<&Path>, args: &WriteArgs
     }
     let epilogue = format!(
         "{}\n",
-        ui.fill(
-            "raci.imported",
-            &[("count", &changed.to_string()), ("file", &shown_file)]
-        )
+        ui.count("raci.imported", changed, &[("file", &shown_file)])
     );
     let sync = Sync {
         scope: Scope::All,

@@ -45,7 +45,7 @@ pub struct NotDone {
 
 impl NotDone {
     pub fn said(&self) -> Msg {
-        msg!("diag.not_done", open = self.open, total = self.total)
+        msg!("diag.not_done", count = self.open, total = self.total)
     }
 }
 

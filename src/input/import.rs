@@ -237,7 +237,7 @@ fn parse_row(
         return Err(at(msg!(
             "import.cell_count",
             name = name,
-            cells = letters.len(),
+            count = letters.len(),
             roles = roles.len()
         )));
     }
@@ -317,7 +317,7 @@ fn csv_error(error: &csv::Error) -> Msg {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => {
-            msg!("import.csv_lengths", found = *len, expected = *expected_len)
+            msg!("import.csv_lengths", count = *len, expected = *expected_len)
         }
         csv::ErrorKind::Utf8 { .. } => msg!("import.csv_utf8"),
         _ => Msg::verbatim(error.to_string()),

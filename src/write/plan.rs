@@ -252,8 +252,8 @@ impl Plan {
             .filter(|c| verbose || c.action != Action::Unchanged)
             .collect();
         if shown.is_empty() {
-            let count = self.changes.len().to_string();
-            return writeln!(out, "{}", ui.fill("plan.nothing", &[("count", &count)]));
+            let nothing = ui.count("plan.nothing", self.changes.len(), &[]);
+            return writeln!(out, "{nothing}");
         }
         let width = shown.iter().map(|c| c.path.len()).max().unwrap_or(0);
         let word =

@@ -85,8 +85,14 @@ fn changed(project: &Project, before: &Snapshot) -> Vec<String> {
     let now = project.snapshot();
     let mut paths: Vec<String> = now
         .iter()
+        // mlteam's own files (the journal, a temporary file about to be renamed) are not pages.
         .filter(|(path, file)| {
-            !path.contains("/.mlteam/") && before.get(*path).is_none_or(|b| b.bytes != file.bytes)
+            !path.contains("/.mlteam/")
+                && !path
+                    .rsplit('/')
+                    .next()
+                    .is_some_and(|n| n.starts_with(".mlteam-"))
+                && before.get(*path).is_none_or(|b| b.bytes != file.bytes)
         })
         .map(|(path, _)| path.clone())
         .collect();
