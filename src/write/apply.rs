@@ -264,7 +264,9 @@ pub(super) fn atomic_write(path: &Path, text: &str, new_file: bool) -> Result<()
     if let Some(permissions) = permissions {
         builder.permissions(permissions);
     }
-    let mut temp = builder.tempfile_in(dir)?;
+    let mut temp = builder
+        .tempfile_in(dir)
+        .map_err(|wrapped| system_cause(dir, wrapped))?;
     temp.write_all(text.as_bytes())?;
     temp.flush()?;
     if new_file {
@@ -273,6 +275,25 @@ pub(super) fn atomic_write(path: &Path, text: &str, new_file: bool) -> Result<()
         temp.persist(path).map_err(|e| e.error)?;
     }
     Ok(())
+}
+
+/// The system's own error for creating a file in `dir`. `tempfile` wraps it with the path in
+/// words of its own, which hides the system's code and so the words a person can act on (a
+/// read-only file system, a full disk): trying once more ourselves gets it back.
+fn system_cause(dir: &Path, wrapped: std::io::Error) -> std::io::Error {
+    let probe = dir.join(format!(".mlteam-{}.probe", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Err(error) if error.raw_os_error().is_some() => error,
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            wrapped
+        }
+        Err(_) => wrapped,
+    }
 }
 
 /// Like any new file: the umask takes its share when the file is created.
@@ -485,5 +506,16 @@ mod tests {
         let said = crate::diag::say_error(&error, &english);
         assert!(said.starts_with("cannot read a.md"), "{said}");
         assert!(dir.path().join("a.md").is_dir());
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_made_says_the_systems_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let error = atomic_write(&dir.path().join("gone/a.md"), "a\n", true).unwrap_err();
+        let english = crate::words::Words::new(crate::words::Lang::En);
+        assert_eq!(
+            crate::diag::say_error(&error, &english),
+            "No such file or directory (os error 2)"
+        );
     }
 }
