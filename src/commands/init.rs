@@ -181,8 +181,13 @@ fn from_file(
     dir: &Path,
     today: Date,
 ) -> Result<String> {
-    let text =
-        crate::input::file::read("--from", file, read::MANIFEST_LIMIT, read::What::Manifest)?;
+    let text = crate::input::file::read(
+        "--from",
+        file,
+        crate::input::file::Base::CurrentFolder,
+        read::MANIFEST_LIMIT,
+        read::What::Manifest,
+    )?;
     let source = Source::new(shown(file), text);
     let manifest = Manifest::parse(&source)?;
     let team = manifest.team(&source)?;

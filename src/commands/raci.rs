@@ -80,8 +80,9 @@ pub fn import(global: &Global, ui: &Words, file: Option<&Path>, args: &WriteArgs
             let relative = path
                 .strip_prefix(tidy_path(root.path()))
                 .map_or_else(|_| path.display().to_string(), |p| p.display().to_string());
-            let text =
-                input_file::read("raci import", &path, read::FILE_LIMIT, read::What::Matrix)?;
+            let base = input_file::Base::Project(root.path());
+            let (limit, what) = (read::FILE_LIMIT, read::What::Matrix);
+            let text = input_file::read("raci import", &path, base, limit, what)?;
             (relative, Some(text))
         }
     };

@@ -12,9 +12,18 @@ use crate::words::Msg;
 use crate::write::read::{self, FileKind, What};
 use crate::write::sink::FIFO_WAIT;
 
-/// The text of the input `path`, given with `flag`; `limit` bytes at most, of `what` (for the
-/// message when there is more).
-pub fn read(flag: &str, path: &Path, limit: u64, what: What) -> Result<String> {
+/// Where a relative path the user gave starts, for the message when there is no such file.
+#[derive(Debug, Clone, Copy)]
+pub enum Base<'a> {
+    /// The current folder (`init --from FILE`).
+    CurrentFolder,
+    /// The project folder, `-C DIR` (`raci import FILE`).
+    Project(&'a Path),
+}
+
+/// The text of the input `path`, given with `flag` (relative to `base`); `limit` bytes at most,
+/// of `what` (for the message when there is more).
+pub fn read(flag: &str, path: &Path, base: Base, limit: u64, what: What) -> Result<String> {
     let name = shown(path);
     let refuse = |message: Msg, help: Msg| -> anyhow::Error {
         Invalid(vec![Diagnostic::new(&name, message).help(help)]).into()
@@ -29,10 +38,17 @@ pub fn read(flag: &str, path: &Path, limit: u64, what: What) -> Result<String> {
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(refuse(
-                msg!("file.not_found"),
-                msg!("file.not_found_help", flag = flag),
-            ));
+            let help = match base {
+                Base::CurrentFolder => msg!("file.not_found_help", flag = flag),
+                Base::Project(dir) => {
+                    msg!(
+                        "file.not_found_in_project_help",
+                        flag = flag,
+                        dir = shown(dir)
+                    )
+                }
+            };
+            return Err(refuse(msg!("file.not_found"), help));
         }
         Err(e) => return Err(e).said(cannot_read),
     };
