@@ -26,13 +26,17 @@ fn status_changes_show_in_the_checklist_and_the_cards() {
     project.set("prd", "status", "done");
     project.set("model-report", "status", "review");
     project.set("model-report", "due", "2026-11-20");
-    let output = project.run(&["checklist"]).output().unwrap();
-    assert!(output.status.success(), "{output:?}");
-    assert!(
-        stdout(&output).contains("updated  docs/checklist.md"),
-        "{}",
-        stdout(&output)
-    );
+    project
+        .mlteam(&["checklist"])
+        .ok()
+        .stdout(
+            "updated  docs/team/README.md                 (team)\n\
+             updated  docs/team/roles/product-manager.md  (role)\n\
+             updated  docs/team/roles/data-scientist.md   (role)\n\
+             updated  docs/checklist.md                   (checklist)\n\
+             updated  docs/plan.md                        (plan)\n",
+        )
+        .stderr("");
     // Grouped by phase with its dates; a date shows only where a stub sets its own, and a done
     // item shows its sign-off instead.
     assert_eq!(
@@ -112,19 +116,54 @@ fn overdue_is_judged_against_today() {
     let project = Project::product_team("en");
     project.set("prd", "due", "2026-11-28");
     let region = |today: &str| {
-        let output = project
+        project
             .run(&["checklist", "--phase", "discovery"])
             .env("MLTEAM_TODAY", today)
-            .output()
-            .unwrap();
-        assert!(output.status.success());
-        stdout(&output)
+            .finish()
+            .ok()
+            .stderr("")
     };
-    assert!(
-        !region("2026-11-28").contains("overdue"),
-        "due today is not overdue"
-    );
-    assert!(region("2026-11-29").contains("[Product requirements document (PRD)](deliverables/prd.md): todo, due 2026-11-28, **overdue**"));
+    // Due today is not overdue.
+    region("2026-11-28").stdout("# Deliverable checklist: demo\n\
+                                 \n\
+                                 Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
+                                 review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
+                                 `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
+                                 the list.\n\
+                                 \n\
+                                 <!-- mlteam:begin checklist digest=c45cac4981c60429 -->\n\
+                                 \n\
+                                 Overall: 0 of 4 done.\n\
+                                 \n\
+                                 ## Discovery (2026-11-30 to 2026-12-20): 0 of 4 done\n\
+                                 \n\
+                                 - Product manager (Bo Li)\n  \
+                                 - [ ] [Product requirements document (PRD)](deliverables/prd.md): todo, due 2026-11-28\n  \
+                                 - [ ] [Project charter](deliverables/project-charter.md): todo\n  \
+                                 - [ ] [Risk register](deliverables/risk-register.md): todo\n  \
+                                 - [ ] [Decision log](deliverables/decision-log.md): todo\n\
+                                 \n\
+                                 <!-- mlteam:end checklist -->\n");
+    region("2026-11-29").stdout("# Deliverable checklist: demo\n\
+                                 \n\
+                                 Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
+                                 review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
+                                 `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
+                                 the list.\n\
+                                 \n\
+                                 <!-- mlteam:begin checklist digest=bccbed186760e445 -->\n\
+                                 \n\
+                                 Overall: 0 of 4 done, 1 overdue.\n\
+                                 \n\
+                                 ## Discovery (2026-11-30 to 2026-12-20): 0 of 4 done\n\
+                                 \n\
+                                 - Product manager (Bo Li)\n  \
+                                 - [ ] [Product requirements document (PRD)](deliverables/prd.md): todo, due 2026-11-28, **overdue**\n  \
+                                 - [ ] [Project charter](deliverables/project-charter.md): todo\n  \
+                                 - [ ] [Risk register](deliverables/risk-register.md): todo\n  \
+                                 - [ ] [Decision log](deliverables/decision-log.md): todo\n\
+                                 \n\
+                                 <!-- mlteam:end checklist -->\n");
 }
 
 #[test]
@@ -154,18 +193,35 @@ fn a_deleted_stub_is_missing_and_a_bad_status_is_named() {
     // datasheet; the warehouse design waits for a data engineer.
     assert_eq!(status("datasheet"), Some("todo".into()));
     assert_eq!(status("data-warehouse-design"), None);
-    let region = stdout(
-        &project
-            .run(&["checklist", "--role", "ml-engineer"])
-            .output()
-            .unwrap(),
-    );
-    assert!(
-        region.contains(
-            "  - [ ] [Integration specification](deliverables/integration-spec.md): missing\n"
-        ),
-        "{region}"
-    );
+    project
+        .mlteam(&["checklist", "--role", "ml-engineer"])
+        .ok()
+        .stdout("# Deliverable checklist: demo\n\
+                 \n\
+                 Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
+                 review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
+                 `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
+                 the list.\n\
+                 \n\
+                 <!-- mlteam:begin checklist digest=a0f6887fd61ed40a -->\n\
+                 \n\
+                 Overall: 0 of 5 done.\n\
+                 \n\
+                 ## Data (2026-12-21 to 2027-02-14): 0 of 2 done\n\
+                 \n\
+                 - ML engineer (Ada)\n  \
+                 - [ ] [Data pipeline specification](deliverables/data-pipeline-spec.md): todo\n  \
+                 - [ ] [Datasheet for the dataset](deliverables/datasheet.md): todo\n\
+                 \n\
+                 ## Deployment (2027-03-29 to 2027-04-25): 0 of 3 done\n\
+                 \n\
+                 - ML engineer (Ada)\n  \
+                 - [ ] [Inference system design](deliverables/inference-system-design.md): todo\n  \
+                 - [ ] [Integration specification](deliverables/integration-spec.md): missing\n  \
+                 - [ ] [Deployment plan](deliverables/deployment-plan.md): todo\n\
+                 \n\
+                 <!-- mlteam:end checklist -->\n")
+        .stderr("");
     project.set("data-analysis-report", "status", "finished");
     let output = project
         .run(&["checklist", "--format", "json"])
@@ -189,28 +245,86 @@ fn filters_by_role_phase_and_person() {
     let md = |args: &[&str]| {
         let mut all = vec!["checklist"];
         all.extend(args);
-        let output = project.run(&all).output().unwrap();
-        assert!(output.status.success(), "{args:?}: {output:?}");
-        stdout(&output)
+        project.mlteam(&all).ok().stderr("")
     };
-    let by_role = md(&["--role", "ml-engineer"]);
-    assert!(by_role.contains("Overall: 0 of 5 done."), "{by_role}");
-    assert!(
-        by_role.contains("Inference system design") && !by_role.contains("Model report"),
-        "{by_role}"
-    );
-    let by_phase = md(&["--phase", "modeling"]);
-    let headings: Vec<&str> = by_phase.lines().filter(|l| l.starts_with("## ")).collect();
-    assert_eq!(
-        headings,
-        ["## Modeling (2027-02-15 to 2027-03-28): 0 of 4 done"]
-    );
-    let by_person = md(&["--person", "bo li"]);
-    assert!(by_person.contains("Overall: 0 of 9 done."), "{by_person}");
-    assert!(
-        !by_person.contains("Inference system design"),
-        "{by_person}"
-    );
+    md(&["--role", "ml-engineer"]).stdout("# Deliverable checklist: demo\n\
+                                           \n\
+                                           Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
+                                           review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
+                                           `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
+                                           the list.\n\
+                                           \n\
+                                           <!-- mlteam:begin checklist digest=15d67807585f3f64 -->\n\
+                                           \n\
+                                           Overall: 0 of 5 done.\n\
+                                           \n\
+                                           ## Data (2026-12-21 to 2027-02-14): 0 of 2 done\n\
+                                           \n\
+                                           - ML engineer (Ada)\n  \
+                                           - [ ] [Data pipeline specification](deliverables/data-pipeline-spec.md): todo\n  \
+                                           - [ ] [Datasheet for the dataset](deliverables/datasheet.md): todo\n\
+                                           \n\
+                                           ## Deployment (2027-03-29 to 2027-04-25): 0 of 3 done\n\
+                                           \n\
+                                           - ML engineer (Ada)\n  \
+                                           - [ ] [Inference system design](deliverables/inference-system-design.md): todo\n  \
+                                           - [ ] [Integration specification](deliverables/integration-spec.md): todo\n  \
+                                           - [ ] [Deployment plan](deliverables/deployment-plan.md): todo\n\
+                                           \n\
+                                           <!-- mlteam:end checklist -->\n");
+    md(&["--phase", "modeling"]).stdout("# Deliverable checklist: demo\n\
+                                         \n\
+                                         Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
+                                         review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
+                                         `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
+                                         the list.\n\
+                                         \n\
+                                         <!-- mlteam:begin checklist digest=9f229850c7a57bf0 -->\n\
+                                         \n\
+                                         Overall: 0 of 4 done.\n\
+                                         \n\
+                                         ## Modeling (2027-02-15 to 2027-03-28): 0 of 4 done\n\
+                                         \n\
+                                         - Data scientist (Bo Li)\n  \
+                                         - [ ] [Model report](deliverables/model-report.md): todo\n  \
+                                         - [ ] [Responsible-AI review](deliverables/responsible-ai-review.md): todo\n  \
+                                         - [ ] [Model card](deliverables/model-card.md): todo\n  \
+                                         - [ ] [Model evaluation report](deliverables/evaluation-report.md): todo\n\
+                                         \n\
+                                         <!-- mlteam:end checklist -->\n");
+    md(&["--person", "bo li"]).stdout("# Deliverable checklist: demo\n\
+                                       \n\
+                                       Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
+                                       review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
+                                       `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
+                                       the list.\n\
+                                       \n\
+                                       <!-- mlteam:begin checklist digest=617d26cd6fa1f2b0 -->\n\
+                                       \n\
+                                       Overall: 0 of 9 done.\n\
+                                       \n\
+                                       ## Discovery (2026-11-30 to 2026-12-20): 0 of 4 done\n\
+                                       \n\
+                                       - Product manager (Bo Li)\n  \
+                                       - [ ] [Product requirements document (PRD)](deliverables/prd.md): todo\n  \
+                                       - [ ] [Project charter](deliverables/project-charter.md): todo\n  \
+                                       - [ ] [Risk register](deliverables/risk-register.md): todo\n  \
+                                       - [ ] [Decision log](deliverables/decision-log.md): todo\n\
+                                       \n\
+                                       ## Data (2026-12-21 to 2027-02-14): 0 of 1 done\n\
+                                       \n\
+                                       - Data scientist (Bo Li)\n  \
+                                       - [ ] [Data analysis report](deliverables/data-analysis-report.md): todo\n\
+                                       \n\
+                                       ## Modeling (2027-02-15 to 2027-03-28): 0 of 4 done\n\
+                                       \n\
+                                       - Data scientist (Bo Li)\n  \
+                                       - [ ] [Model report](deliverables/model-report.md): todo\n  \
+                                       - [ ] [Responsible-AI review](deliverables/responsible-ai-review.md): todo\n  \
+                                       - [ ] [Model card](deliverables/model-card.md): todo\n  \
+                                       - [ ] [Model evaluation report](deliverables/evaluation-report.md): todo\n\
+                                       \n\
+                                       <!-- mlteam:end checklist -->\n");
     // Filters print; they never rewrite the shared file.
     assert!(checklist_region(&project).contains("Overall: 0 of 14 done."));
 }
@@ -219,26 +333,71 @@ fn filters_by_role_phase_and_person() {
 fn a_stub_may_hand_its_deliverable_to_another_owner() {
     let project = Project::product_team("en");
     project.set("integration-spec", "owner", "data-scientist");
-    let by_role = stdout(
-        &project
-            .run(&["checklist", "--role", "data-scientist"])
-            .output()
-            .unwrap(),
-    );
-    assert!(
-        by_role.contains("[Integration specification](deliverables/integration-spec.md)"),
-        "{by_role}"
-    );
+    project
+        .mlteam(&["checklist", "--role", "data-scientist"])
+        .ok()
+        .stdout("# Deliverable checklist: demo\n\
+                 \n\
+                 Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
+                 review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
+                 `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
+                 the list.\n\
+                 \n\
+                 <!-- mlteam:begin checklist digest=5f84a7805363060b -->\n\
+                 \n\
+                 Overall: 0 of 6 done.\n\
+                 \n\
+                 ## Data (2026-12-21 to 2027-02-14): 0 of 1 done\n\
+                 \n\
+                 - Data scientist (Bo Li)\n  \
+                 - [ ] [Data analysis report](deliverables/data-analysis-report.md): todo\n\
+                 \n\
+                 ## Modeling (2027-02-15 to 2027-03-28): 0 of 4 done\n\
+                 \n\
+                 - Data scientist (Bo Li)\n  \
+                 - [ ] [Model report](deliverables/model-report.md): todo\n  \
+                 - [ ] [Responsible-AI review](deliverables/responsible-ai-review.md): todo\n  \
+                 - [ ] [Model card](deliverables/model-card.md): todo\n  \
+                 - [ ] [Model evaluation report](deliverables/evaluation-report.md): todo\n\
+                 \n\
+                 ## Deployment (2027-03-29 to 2027-04-25): 0 of 1 done\n\
+                 \n\
+                 - Data scientist (Bo Li)\n  \
+                 - [ ] [Integration specification](deliverables/integration-spec.md): todo\n\
+                 \n\
+                 <!-- mlteam:end checklist -->\n")
+        .stderr("");
     project.set("integration-spec", "owner", "data-scientst");
-    let output = project
-        .run(&["checklist", "--role", "ml-engineer"])
-        .output()
-        .unwrap();
-    assert!(stderr(&output).contains("integration-spec.md:4: owner: unknown role `data-scientst`; did you mean `data-scientist`?"), "{}", stderr(&output));
-    assert!(
-        stdout(&output).contains("Integration specification"),
-        "falls back to the team's owner"
-    );
+    // An unknown owner falls back to the team's.
+    project
+        .mlteam(&["checklist", "--role", "ml-engineer"])
+        .ok()
+        .stdout("# Deliverable checklist: demo\n\
+                 \n\
+                 Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
+                 review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
+                 `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
+                 the list.\n\
+                 \n\
+                 <!-- mlteam:begin checklist digest=15d67807585f3f64 -->\n\
+                 \n\
+                 Overall: 0 of 5 done.\n\
+                 \n\
+                 ## Data (2026-12-21 to 2027-02-14): 0 of 2 done\n\
+                 \n\
+                 - ML engineer (Ada)\n  \
+                 - [ ] [Data pipeline specification](deliverables/data-pipeline-spec.md): todo\n  \
+                 - [ ] [Datasheet for the dataset](deliverables/datasheet.md): todo\n\
+                 \n\
+                 ## Deployment (2027-03-29 to 2027-04-25): 0 of 3 done\n\
+                 \n\
+                 - ML engineer (Ada)\n  \
+                 - [ ] [Inference system design](deliverables/inference-system-design.md): todo\n  \
+                 - [ ] [Integration specification](deliverables/integration-spec.md): todo\n  \
+                 - [ ] [Deployment plan](deliverables/deployment-plan.md): todo\n\
+                 \n\
+                 <!-- mlteam:end checklist -->\n")
+        .stderr("warning: demo/docs/deliverables/integration-spec.md:4: owner: unknown role `data-scientst`; did you mean `data-scientist`?\n");
 }
 
 #[test]
@@ -326,21 +485,53 @@ fn every_format_parses_back() {
         ]
     );
 
-    let md = stdout(
-        &project
-            .run(&["checklist", "--format", "md"])
-            .output()
-            .unwrap(),
-    );
-    let done: Vec<&str> = md
-        .lines()
-        .filter(|l| l.trim_start().starts_with("- [x]"))
-        .collect();
-    let open = md
-        .lines()
-        .filter(|l| l.trim_start().starts_with("- [ ]"))
-        .count();
-    assert_eq!((done.len(), open), (1, 13), "{md}");
+    project
+        .mlteam(&["checklist", "--format", "md"])
+        .ok()
+        .stdout("# Deliverable checklist: demo\n\
+                 \n\
+                 Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
+                 review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
+                 `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
+                 the list.\n\
+                 \n\
+                 <!-- mlteam:begin checklist digest=952dc915da30f6c9 -->\n\
+                 \n\
+                 Overall: 1 of 14 done.\n\
+                 \n\
+                 ## Discovery (2026-11-30 to 2026-12-20): 1 of 4 done\n\
+                 \n\
+                 - Product manager (Bo Li)\n  \
+                 - [x] [Product requirements document (PRD)](deliverables/prd.md): done, **not signed off**\n  \
+                 - [ ] [Project charter](deliverables/project-charter.md): todo\n  \
+                 - [ ] [Risk register](deliverables/risk-register.md): todo\n  \
+                 - [ ] [Decision log](deliverables/decision-log.md): todo\n\
+                 \n\
+                 ## Data (2026-12-21 to 2027-02-14): 0 of 3 done\n\
+                 \n\
+                 - Data scientist (Bo Li)\n  \
+                 - [ ] [Data analysis report](deliverables/data-analysis-report.md): todo\n\
+                 - ML engineer (Ada)\n  \
+                 - [ ] [Data pipeline specification](deliverables/data-pipeline-spec.md): todo\n  \
+                 - [ ] [Datasheet for the dataset](deliverables/datasheet.md): todo\n\
+                 \n\
+                 ## Modeling (2027-02-15 to 2027-03-28): 0 of 4 done\n\
+                 \n\
+                 - Data scientist (Bo Li)\n  \
+                 - [ ] [Model report](deliverables/model-report.md): todo\n  \
+                 - [ ] [Responsible-AI review](deliverables/responsible-ai-review.md): todo\n  \
+                 - [ ] [Model card](deliverables/model-card.md): todo\n  \
+                 - [ ] [Model evaluation report](deliverables/evaluation-report.md): todo\n\
+                 \n\
+                 ## Deployment (2027-03-29 to 2027-04-25): 0 of 3 done\n\
+                 \n\
+                 - ML engineer (Ada)\n  \
+                 - [ ] [Inference system design](deliverables/inference-system-design.md): todo\n  \
+                 - [ ] [Integration specification](deliverables/integration-spec.md): todo\n  \
+                 - [ ] [Deployment plan](deliverables/deployment-plan.md): todo\n\
+                 \n\
+                 <!-- mlteam:end checklist -->\n")
+        .stderr("");
 }
 
 #[test]
@@ -421,13 +612,11 @@ fn a_stub_that_is_not_text_is_reported_never_guessed() {
         b"\xff\xfe not text",
     )
     .unwrap();
-    let sync = project.run(&["sync"]).output().unwrap();
-    assert!(sync.status.success(), "{sync:?}");
-    assert!(
-        stdout(&sync).contains("skipped  docs/deliverables/prd.md"),
-        "{}",
-        stdout(&sync)
-    );
+    project
+        .mlteam(&["sync"])
+        .ok()
+        .stdout("skipped  docs/deliverables/prd.md  (not UTF-8 text; left as it is)\n")
+        .stderr("");
     assert_eq!(
         fs_err::read(project.path("docs/deliverables/prd.md")).unwrap(),
         b"\xff\xfe not text"
@@ -449,11 +638,11 @@ fn a_stub_that_is_not_text_is_reported_never_guessed() {
          demo/docs/deliverables/risk-register.md: todo, due 2026-12-20; Discovery, owned by Product manager (Bo Li)\n\
          demo/docs/deliverables/decision-log.md: todo, due 2026-12-20; Discovery, owned by Product manager (Bo Li)\n"
     );
-    let check = stdout(&project.run(&["check"]).output().unwrap());
-    assert!(
-        check.contains("demo/docs/deliverables/prd.md:1: the file is not UTF-8 text\n"),
-        "{check}"
-    );
+    project
+        .mlteam(&["check"])
+        .code(1)
+        .stdout("demo/docs/deliverables/prd.md:1: the file is not UTF-8 text\n")
+        .stderr("error: 1 problem found\n");
 }
 
 /// SPEC §8: a deliverable `done` needs a sign-off by a person holding the role accountable for

@@ -2,7 +2,7 @@
 //! its flag or its line of mlteam.toml: the attacks that once broke the manifest, the HTML
 //! export, the matrix tables and the region markers.
 
-use crate::support::{Finish, Project};
+use crate::support::{Finish, Project, same_text};
 
 /// A project of an ML engineer and a data scientist, Ada holding the first.
 fn project() -> Project {
@@ -37,16 +37,15 @@ fn custom_role(project: &Project, keys: &str) -> usize {
     ) + 5
 }
 
-/// `sync` refuses with exit 2, `stderr` says `expected` first, and nothing on disk changed.
+/// `sync` refuses with exit 2, its whole `stderr` is `expected`, and nothing on disk changed.
 #[track_caller]
 fn sync_refuses(project: &Project, expected: &str) {
     let before = project.snapshot();
-    let run = project.mlteam(&["sync"]).code(2);
-    assert!(
-        run.stderr.starts_with(expected),
-        "expected stderr to start with\n{expected}\n--- got\n{}",
-        run.stderr
-    );
+    project
+        .mlteam(&["sync"])
+        .code(2)
+        .stdout("")
+        .stderr(expected);
     assert_eq!(project.snapshot(), before, "files changed after a refusal");
 }
 
@@ -74,7 +73,11 @@ fn a_project_name_cannot_add_a_member_to_the_manifest() {
     sync_refuses(
         &project,
         &format!(
-            "error: demo/mlteam.toml:{line}:8: the project name holds a line break; it must be one line\n"
+            "error: demo/mlteam.toml:{line}:8: the project name holds a line break; it must be \
+             one line\n  \
+             |\n\
+             {line} | name = \"x\\n[[member]]\"\n  \
+             |        ^\n"
         ),
     );
 }
@@ -127,19 +130,21 @@ fn people_with_broken_addresses_or_names_are_refused_at_their_line() {
             .replace("name = \"Ada\"", "name = \"Ada\\u001b[2J\"")
             .replace("ada@example.com", "ada@example.com>"),
     );
+    // Both are said, each at its line.
     sync_refuses(
         &project,
         &format!(
-            "error: demo/mlteam.toml:{email}:9: `ada@example.com>` does not look like an email address\n"
+            "error: demo/mlteam.toml:{email}:9: `ada@example.com>` does not look like an email \
+             address\n   \
+             |\n\
+             {email} | email = \"ada@example.com>\"\n   \
+             |         ^\n\
+             demo/mlteam.toml:{name}:8: the name holds the control character U+001B; it must be \
+             plain text\n   \
+             |\n\
+             {name} | name = \"Ada\\u001b[2J\"\n   \
+             |        ^\n"
         ),
-    );
-    let run = project.mlteam(&["sync"]);
-    assert!(
-        run.stderr.contains(&format!(
-            "demo/mlteam.toml:{name}:8: the name holds the control character U+001B; it must be plain text"
-        )),
-        "{}",
-        run.stderr
     );
 }
 
@@ -150,17 +155,21 @@ fn a_role_code_that_is_not_short_and_alphanumeric_is_refused() {
         &project,
         "name = \"Prompt engineer\"\ncode = \"<img src=x onerror=alert(1)>\"",
     );
-    sync_refuses(
-        &project,
-        &format!(
-            "error: demo/mlteam.toml:{}:8: [[custom.role]]: role code `<img src=x onerror=alert(1)>` is not 1 to 8 letters and digits (like `MLE`)\n",
-            line + 1
-        ),
+    let refused = format!(
+        "error: demo/mlteam.toml:{line}:8: [[custom.role]]: role code `<img src=x \
+         onerror=alert(1)>` is not 1 to 8 letters and digits (like `MLE`)\n    \
+         |\n\
+         {line} | code = \"<img src=x onerror=alert(1)>\"\n    \
+         |        ^\n",
+        line = line + 1
     );
-    let export = project
+    sync_refuses(&project, &refused);
+    // Nor is anything exported.
+    project
         .mlteam(&["raci", "--format", "html", "-o", "-"])
-        .code(2);
-    assert!(export.stdout.is_empty());
+        .code(2)
+        .stdout("")
+        .stderr(&refused);
 }
 
 /// The tags of an HTML text, lower-cased: what a parser would make elements of.
@@ -205,11 +214,18 @@ fn values_in_the_html_export_are_text() {
         "{found:?}"
     );
     assert!(!found.contains(&"img".to_string()));
-    assert!(
-        html.contains("&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;"),
-        "{html}"
+    // Every line the hostile values land on, whole.
+    let landed: String = html
+        .lines()
+        .filter(|l| l.contains("alert"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    same_text(
+        "the lines of the values",
+        &landed,
+        "<p class=\"meta\">&lt;/p&gt;&lt;img src&#x3D;y onerror&#x3D;alert(3)&gt; · starts 2026-11-30 · 3 roles on the team · 25 activities</p>\n\
+         <tr><th>Phase</th><th>Activity</th><th class=\"role\" title=\"Data scientist\">Data scientist</th><th class=\"role\" title=\"ML engineer\">ML engineer · Ada</th><th class=\"role\" title=\"&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;\">&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;</th></tr>\n",
     );
-    assert!(html.contains("&lt;/p&gt;&lt;img src&#x3D;y"), "{html}");
 }
 
 #[test]
@@ -292,22 +308,26 @@ fn ids_windows_cannot_check_out_are_refused() {
         &project,
         "\n[[custom.deliverable]]\nid = \"aux\"\ntitle = \"Aux\"\nowner = \"ml-engineer\"\nphase = \"modeling\"\n\n[[custom.meeting]]\nid = \"com1\"\nname = \"Com\"\nrrule = \"FREQ=WEEKLY;BYDAY=MO\"\nduration = \"PT30M\"\nchair = \"ml-engineer\"\n",
     );
-    sync_refuses(
-        &project,
-        &format!(
-            "error: demo/mlteam.toml:{}:6: [[custom.deliverable]]: id `aux` is a device name on Windows, where a file of that name cannot be checked out; choose another id\n",
-            line + 2
-        ),
+    let problems = format!(
+        "demo/mlteam.toml:{aux}:6: [[custom.deliverable]]: id `aux` is a device name on Windows, \
+         where a file of that name cannot be checked out; choose another id\n   \
+         |\n\
+         {aux} | id = \"aux\"\n   \
+         |      ^\n\
+         demo/mlteam.toml:{com1}:6: [[custom.meeting]]: id `com1` is a device name on Windows, \
+         where a file of that name cannot be checked out; choose another id\n    \
+         |\n\
+         {com1} | id = \"com1\"\n    \
+         |      ^\n",
+        aux = line + 2,
+        com1 = line + 8
     );
-    let run = project.mlteam(&["check"]).code(1);
-    assert!(
-        run.stdout.contains(&format!(
-            "demo/mlteam.toml:{}:6: [[custom.meeting]]: id `com1` is a device name on Windows",
-            line + 8
-        )),
-        "{}",
-        run.stdout
-    );
+    sync_refuses(&project, &format!("error: {problems}"));
+    project
+        .mlteam(&["check"])
+        .code(1)
+        .stdout(&problems)
+        .stderr("error: 2 problems found\n");
 }
 
 #[test]
@@ -320,7 +340,11 @@ fn custom_names_are_one_line_in_each_language() {
     sync_refuses(
         &project,
         &format!(
-            "error: demo/mlteam.toml:{line}:39: [[custom.role]]: the name holds a line break; it must be one line\n"
+            "error: demo/mlteam.toml:{line}:39: [[custom.role]]: the name holds a line break; it \
+             must be one line\n    \
+             |\n\
+             {line} | name = {{ en = \"Prompt engineer\", zh = \"提示词\\n工程师\" }}\n    \
+             |                                       ^\n"
         ),
     );
 }
@@ -336,27 +360,61 @@ fn csv_cells_that_would_run_as_formulas_are_neutralised_and_read_back() {
     let csv = project
         .mlteam(&["raci", "--format", "csv", "-o", "-"])
         .ok()
+        .stdout("activity,phase,Data scientist,ML engineer\r\n\
+                 Industry trends and competitor research,Discovery,A/R,\r\n\
+                 ML problem framing and success metrics,Discovery,A/R,I\r\n\
+                 Feasibility study of the algorithm,Discovery,A/R,C\r\n\
+                 Write the PRD,Discovery,A/R,C\r\n\
+                 Project charter and project plan,Discovery,A/R,R\r\n\
+                 \"Progress tracking, risk control and decision records\",Discovery,A/R,R\r\n\
+                 Data source inventory and data dictionary,Data,C,A/R\r\n\
+                 Data pipelines and data warehouse,Data,C,A/R\r\n\
+                 Data security and storage,Data,I,A/R\r\n\
+                 \"Data cleaning, labelling and quality monitoring\",Data,R,A/R\r\n\
+                 Exploratory analysis and data value report,Data,A/R,C\r\n\
+                 Data checkpoint (go or no-go),Data,A/R,C\r\n\
+                 Feature engineering,Modeling,A/R,R\r\n\
+                 \"Model selection, training, tuning and experiment tracking\",Modeling,A/R,R\r\n\
+                 Model evaluation report and model card,Modeling,A/R,I\r\n\
+                 \"Responsible-AI review: privacy, fairness, security and compliance sign-off\",Modeling,A/R,R\r\n\
+                 Inference system design and deployment,Deployment,C,A/R\r\n\
+                 Integration of the inference system with the software,Deployment,I,A/R\r\n\
+                 \"DevOps process, CI/CD and infrastructure\",Deployment,I,A/R\r\n\
+                 Integration and system testing,Deployment,C,A/R\r\n\
+                 Production release,Deployment,C,A/R\r\n\
+                 \"Monitoring of models, data and systems, drift included\",Operations,C,A/R\r\n\
+                 Incident response and on-call,Operations,I,A/R\r\n\
+                 Model iteration and retraining,Operations,R,A/R\r\n\
+                 Product iteration and user experience,Operations,A/R,C\r\n\
+                 \"'=HYPERLINK(\"\"http://x\"\")\",Modeling,,A/R\r\n")
+        .stderr("")
         .stdout;
-    assert!(
-        csv.contains("\r\n\"'=HYPERLINK(\"\"http://x\"\")\",Modeling,,A/R\r\n"),
-        "{csv}"
-    );
-    let raw = project
+    // --raw-csv leaves the formula as it is, and changes nothing else.
+    project
         .mlteam(&["raci", "--format", "csv", "--raw-csv", "-o", "-"])
         .ok()
-        .stdout;
-    assert!(
-        raw.contains("\r\n\"=HYPERLINK(\"\"http://x\"\")\",Modeling,,A/R\r\n"),
-        "{raw}"
-    );
-    let checklist = project
+        .stdout(&csv.replace("\"'=HYPERLINK", "\"=HYPERLINK"))
+        .stderr("");
+    project
         .mlteam(&["checklist", "--format", "csv", "-o", "-"])
         .ok()
-        .stdout;
-    assert!(
-        checklist.contains(",sums,'@SUM(1+1),ml-engineer,"),
-        "{checklist}"
-    );
+        .stdout("phase,deliverable,title,owner,people,status,due,due_from_schedule,overdue,path,approved_by,approved_on\r\n\
+                 discovery,prd,Product requirements document (PRD),data-scientist,,todo,2026-12-20,true,false,docs/deliverables/prd.md,,\r\n\
+                 discovery,project-charter,Project charter,data-scientist,,todo,2026-12-20,true,false,docs/deliverables/project-charter.md,,\r\n\
+                 discovery,risk-register,Risk register,data-scientist,,todo,2026-12-20,true,false,docs/deliverables/risk-register.md,,\r\n\
+                 discovery,decision-log,Decision log,data-scientist,,todo,2026-12-20,true,false,docs/deliverables/decision-log.md,,\r\n\
+                 data,data-analysis-report,Data analysis report,data-scientist,,todo,2027-02-14,true,false,docs/deliverables/data-analysis-report.md,,\r\n\
+                 data,data-pipeline-spec,Data pipeline specification,ml-engineer,Ada,todo,2027-02-14,true,false,docs/deliverables/data-pipeline-spec.md,,\r\n\
+                 data,datasheet,Datasheet for the dataset,ml-engineer,Ada,todo,2027-02-14,true,false,docs/deliverables/datasheet.md,,\r\n\
+                 modeling,model-report,Model report,data-scientist,,todo,2027-03-28,true,false,docs/deliverables/model-report.md,,\r\n\
+                 modeling,responsible-ai-review,Responsible-AI review,data-scientist,,todo,2027-03-28,true,false,docs/deliverables/responsible-ai-review.md,,\r\n\
+                 modeling,model-card,Model card,data-scientist,,todo,2027-03-28,true,false,docs/deliverables/model-card.md,,\r\n\
+                 modeling,evaluation-report,Model evaluation report,data-scientist,,todo,2027-03-28,true,false,docs/deliverables/evaluation-report.md,,\r\n\
+                 modeling,sums,'@SUM(1+1),ml-engineer,Ada,todo,2027-03-28,true,false,docs/deliverables/sums.md,,\r\n\
+                 deployment,inference-system-design,Inference system design,ml-engineer,Ada,todo,2027-04-25,true,false,docs/deliverables/inference-system-design.md,,\r\n\
+                 deployment,integration-spec,Integration specification,ml-engineer,Ada,todo,2027-04-25,true,false,docs/deliverables/integration-spec.md,,\r\n\
+                 deployment,deployment-plan,Deployment plan,ml-engineer,Ada,todo,2027-04-25,true,false,docs/deliverables/deployment-plan.md,,\r\n")
+        .stderr("");
 
     // The neutralised export reads back: a changed letter is imported, the rest is unchanged.
     project.write(
@@ -383,13 +441,7 @@ fn broken_markers_are_blamed_on_the_template_that_wrote_them() {
         "# {{project.name}}\n\n<!-- mlteam:begin team -->\n",
     );
     let before = project.snapshot();
-    let run = project.mlteam(&["sync"]).code(2);
-    assert!(
-        run.stderr.starts_with(
-            "error: demo/.mlteam/templates/pages/team.md.hbs: renders docs/team/README.md with broken mlteam markers: line 3: "
-        ),
-        "{}",
-        run.stderr
-    );
+    project.mlteam(&["sync"]).code(2).stdout("").stderr("error: demo/.mlteam/templates/pages/team.md.hbs: renders docs/team/README.md with broken mlteam markers: line 3: region `team` is never closed\n  \
+                                                         help: every `mlteam:begin NAME` marker needs its `mlteam:end NAME` on a later line\n");
     assert_eq!(project.snapshot(), before);
 }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::support::{Project, stdout};
+use crate::support::{Finish, Project, creation_diffs, plan_and_diffs, same_text, stdout};
 
 const CORE_TEAM: [&str; 6] = [
     "product-manager",
@@ -29,12 +29,52 @@ fn strings(value: &toml::Value) -> Vec<String> {
 #[test]
 fn defaults_write_a_complete_skeleton_for_the_core_team() {
     let project = Project::new();
-    let output = project
+    project
         .cmd()
         .args(["init", "demo", "--yes"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
+        .finish()
+        .ok()
+        .stdout("created  mlteam.toml\n\
+                 created  docs/team/README.md\n\
+                 created  docs/team/raci.md\n\
+                 created  docs/team/roles/product-manager.md\n\
+                 created  docs/team/roles/project-manager.md\n\
+                 created  docs/team/roles/data-scientist.md\n\
+                 created  docs/team/roles/ml-engineer.md\n\
+                 created  docs/team/roles/data-engineer.md\n\
+                 created  docs/team/roles/devops-engineer.md\n\
+                 created  docs/deliverables/prd.md\n\
+                 created  docs/deliverables/project-charter.md\n\
+                 created  docs/deliverables/risk-register.md\n\
+                 created  docs/deliverables/decision-log.md\n\
+                 created  docs/deliverables/data-analysis-report.md\n\
+                 created  docs/deliverables/model-report.md\n\
+                 created  docs/deliverables/responsible-ai-review.md\n\
+                 created  docs/deliverables/model-card.md\n\
+                 created  docs/deliverables/evaluation-report.md\n\
+                 created  docs/deliverables/inference-system-design.md\n\
+                 created  docs/deliverables/integration-spec.md\n\
+                 created  docs/deliverables/data-warehouse-design.md\n\
+                 created  docs/deliverables/data-pipeline-spec.md\n\
+                 created  docs/deliverables/datasheet.md\n\
+                 created  docs/deliverables/devops-guide.md\n\
+                 created  docs/deliverables/infrastructure-plan.md\n\
+                 created  docs/deliverables/deployment-plan.md\n\
+                 created  docs/meetings/standup.md\n\
+                 created  docs/meetings/sprint-planning.md\n\
+                 created  docs/meetings/weekly-sync.md\n\
+                 created  docs/meetings/experiment-review.md\n\
+                 created  docs/meetings/model-release-review.md\n\
+                 created  docs/meetings/project-review.md\n\
+                 created  docs/meetings/retrospective.md\n\
+                 created  docs/meetings/ops-review.md\n\
+                 created  docs/meetings/calendar.ics\n\
+                 created  docs/checklist.md\n\
+                 created  docs/plan.md\n\
+                 \n\
+                 Wrote 37 files to demo.\n\
+                 Next: read demo/docs/team/README.md, name people in demo/mlteam.toml, and start filling the stubs in demo/docs/deliverables/.\n")
+        .stderr("");
 
     let m = manifest(&project);
     assert_eq!(m["project"]["name"].as_str(), Some("demo"));
@@ -99,11 +139,6 @@ fn defaults_write_a_complete_skeleton_for_the_core_team() {
         );
     }
     assert!(m["project"]["kind"].as_str() == Some("product"));
-    assert!(
-        stdout(&output).contains("created  docs/team/raci.md"),
-        "{}",
-        stdout(&output)
-    );
 }
 
 /// The commonest team: four roles, two people holding two each (issue: documents that fit the
@@ -403,16 +438,54 @@ fn existing_files_are_skipped_and_kept() {
         "docs/deliverables/prd.md",
         "---\nstatus: review\n---\nmine\n",
     );
-    let output = project
+    project
         .cmd()
         .args(["init", "demo", "--yes"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
+        .finish()
+        .ok()
+        .stdout("created  mlteam.toml\n\
+                 created  docs/team/README.md\n\
+                 skipped  docs/team/raci.md                             (already exists; left as it is)\n\
+                 created  docs/team/roles/product-manager.md\n\
+                 created  docs/team/roles/project-manager.md\n\
+                 created  docs/team/roles/data-scientist.md\n\
+                 created  docs/team/roles/ml-engineer.md\n\
+                 created  docs/team/roles/data-engineer.md\n\
+                 created  docs/team/roles/devops-engineer.md\n\
+                 skipped  docs/deliverables/prd.md                      (already exists; left as it is)\n\
+                 created  docs/deliverables/project-charter.md\n\
+                 created  docs/deliverables/risk-register.md\n\
+                 created  docs/deliverables/decision-log.md\n\
+                 created  docs/deliverables/data-analysis-report.md\n\
+                 created  docs/deliverables/model-report.md\n\
+                 created  docs/deliverables/responsible-ai-review.md\n\
+                 created  docs/deliverables/model-card.md\n\
+                 created  docs/deliverables/evaluation-report.md\n\
+                 created  docs/deliverables/inference-system-design.md\n\
+                 created  docs/deliverables/integration-spec.md\n\
+                 created  docs/deliverables/data-warehouse-design.md\n\
+                 created  docs/deliverables/data-pipeline-spec.md\n\
+                 created  docs/deliverables/datasheet.md\n\
+                 created  docs/deliverables/devops-guide.md\n\
+                 created  docs/deliverables/infrastructure-plan.md\n\
+                 created  docs/deliverables/deployment-plan.md\n\
+                 created  docs/meetings/standup.md\n\
+                 created  docs/meetings/sprint-planning.md\n\
+                 created  docs/meetings/weekly-sync.md\n\
+                 created  docs/meetings/experiment-review.md\n\
+                 created  docs/meetings/model-release-review.md\n\
+                 created  docs/meetings/project-review.md\n\
+                 created  docs/meetings/retrospective.md\n\
+                 created  docs/meetings/ops-review.md\n\
+                 created  docs/meetings/calendar.ics\n\
+                 created  docs/checklist.md\n\
+                 created  docs/plan.md\n\
+                 \n\
+                 Wrote 35 files to demo.\n\
+                 Left 2 existing files as they were.\n\
+                 Next: read demo/docs/team/README.md, name people in demo/mlteam.toml, and start filling the stubs in demo/docs/deliverables/.\n")
+        .stderr("");
     assert_eq!(project.file("docs/team/raci.md"), "# Our own matrix\n");
-    let out = stdout(&output);
-    assert!(out.contains("skipped  docs/team/raci.md"), "{out}");
-    assert!(out.contains("(already exists; left as it is)"), "{out}");
     // The checklist reads the stub that was already there.
     assert!(
         project
@@ -425,7 +498,7 @@ fn existing_files_are_skipped_and_kept() {
 fn dry_run_prints_the_plan_and_diffs_and_writes_nothing() {
     let project = Project::new();
     let before = project.snapshot();
-    let output = project
+    let run = project
         .cmd()
         .args([
             "init",
@@ -435,21 +508,52 @@ fn dry_run_prints_the_plan_and_diffs_and_writes_nothing() {
             "--roles",
             "ml-engineer",
         ])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    let out = stdout(&output);
-    assert!(out.contains("would create  mlteam.toml"), "{out}");
-    assert!(
-        out.contains("--- /dev/null\n+++ b/docs/team/raci.md\n@@ "),
-        "{out}"
-    );
-    assert!(
-        out.contains("+roles = [\n+  \"ml-engineer\", # ML engineer\n+]"),
-        "{out}"
-    );
-    assert!(out.ends_with("Dry run: nothing was written.\n"), "{out}");
+        .finish()
+        .ok()
+        .stderr("");
     assert_eq!(project.snapshot(), before);
+    // The plan: every file init would write, in the order it writes them.
+    let (plan, diffs) = plan_and_diffs(&run.stdout);
+    same_text(
+        "the plan",
+        plan,
+        "would create  mlteam.toml\n\
+         would create  docs/team/README.md\n\
+         would create  docs/team/raci.md\n\
+         would create  docs/team/roles/ml-engineer.md\n\
+         would create  docs/deliverables/prd.md\n\
+         would create  docs/deliverables/project-charter.md\n\
+         would create  docs/deliverables/risk-register.md\n\
+         would create  docs/deliverables/decision-log.md\n\
+         would create  docs/deliverables/data-analysis-report.md\n\
+         would create  docs/deliverables/model-report.md\n\
+         would create  docs/deliverables/responsible-ai-review.md\n\
+         would create  docs/deliverables/model-card.md\n\
+         would create  docs/deliverables/evaluation-report.md\n\
+         would create  docs/deliverables/inference-system-design.md\n\
+         would create  docs/deliverables/integration-spec.md\n\
+         would create  docs/deliverables/data-pipeline-spec.md\n\
+         would create  docs/deliverables/datasheet.md\n\
+         would create  docs/deliverables/deployment-plan.md\n\
+         would create  docs/meetings/standup.md\n\
+         would create  docs/meetings/sprint-planning.md\n\
+         would create  docs/meetings/weekly-sync.md\n\
+         would create  docs/meetings/model-release-review.md\n\
+         would create  docs/meetings/project-review.md\n\
+         would create  docs/meetings/retrospective.md\n\
+         would create  docs/meetings/calendar.ics\n\
+         would create  docs/checklist.md\n\
+         would create  docs/plan.md\n",
+    );
+    // Then each file as a diff from nothing to what init writes, and the last word.
+    project
+        .cmd()
+        .args(["init", "demo", "--yes", "--roles", "ml-engineer", "-q"])
+        .finish()
+        .ok()
+        .stdout("")
+        .stderr("");
+    same_text("the diffs", diffs, &creation_diffs(&project, plan));
 }
 
 #[test]
@@ -496,7 +600,7 @@ fn force_replaces_the_manifest_and_nothing_else() {
     let project = Project::new();
     project.init(&["--roles", "ml-engineer"]);
     project.write("docs/team/README.md", "kept\n");
-    let output = project
+    project
         .cmd()
         .args([
             "init",
@@ -506,14 +610,42 @@ fn force_replaces_the_manifest_and_nothing_else() {
             "--roles",
             "ml-engineer,data-engineer",
         ])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    assert!(
-        stdout(&output).contains("replaced  mlteam.toml"),
-        "{}",
-        stdout(&output)
-    );
+        .finish()
+        .ok()
+        .stdout("replaced  mlteam.toml\n \
+                 skipped  docs/team/README.md                           (already exists; left as it is)\n \
+                 skipped  docs/team/raci.md                             (already exists; left as it is)\n \
+                 skipped  docs/team/roles/ml-engineer.md                (already exists; left as it is)\n \
+                 created  docs/team/roles/data-engineer.md\n \
+                 skipped  docs/deliverables/prd.md                      (already exists; left as it is)\n \
+                 skipped  docs/deliverables/project-charter.md          (already exists; left as it is)\n \
+                 skipped  docs/deliverables/risk-register.md            (already exists; left as it is)\n \
+                 skipped  docs/deliverables/decision-log.md             (already exists; left as it is)\n \
+                 skipped  docs/deliverables/data-analysis-report.md     (already exists; left as it is)\n \
+                 skipped  docs/deliverables/model-report.md             (already exists; left as it is)\n \
+                 skipped  docs/deliverables/responsible-ai-review.md    (already exists; left as it is)\n \
+                 skipped  docs/deliverables/model-card.md               (already exists; left as it is)\n \
+                 skipped  docs/deliverables/evaluation-report.md        (already exists; left as it is)\n \
+                 skipped  docs/deliverables/inference-system-design.md  (already exists; left as it is)\n \
+                 skipped  docs/deliverables/integration-spec.md         (already exists; left as it is)\n \
+                 created  docs/deliverables/data-warehouse-design.md\n \
+                 skipped  docs/deliverables/data-pipeline-spec.md       (already exists; left as it is)\n \
+                 skipped  docs/deliverables/datasheet.md                (already exists; left as it is)\n \
+                 skipped  docs/deliverables/deployment-plan.md          (already exists; left as it is)\n \
+                 skipped  docs/meetings/standup.md                      (already exists; left as it is)\n \
+                 skipped  docs/meetings/sprint-planning.md              (already exists; left as it is)\n \
+                 skipped  docs/meetings/weekly-sync.md                  (already exists; left as it is)\n \
+                 skipped  docs/meetings/model-release-review.md         (already exists; left as it is)\n \
+                 skipped  docs/meetings/project-review.md               (already exists; left as it is)\n \
+                 skipped  docs/meetings/retrospective.md                (already exists; left as it is)\n \
+                 skipped  docs/meetings/calendar.ics                    (already exists; left as it is)\n \
+                 skipped  docs/checklist.md                             (already exists; left as it is)\n \
+                 skipped  docs/plan.md                                  (already exists; left as it is)\n\
+                 \n\
+                 Wrote 3 files to demo.\n\
+                 Left 26 existing files as they were.\n\
+                 Next: read demo/docs/team/README.md, name people in demo/mlteam.toml, and start filling the stubs in demo/docs/deliverables/.\n")
+        .stderr("");
     assert!(
         project
             .file("mlteam.toml")

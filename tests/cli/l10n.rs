@@ -258,8 +258,14 @@ fn outside_a_project_the_flag_or_the_locale_chooses() {
         "name = \"风控模型\"",
         "name = 风控模型",
     );
-    let run = project.mlteam(&["sync", "--lang", "en"]).code(2);
-    assert!(run.stderr.starts_with("错误："), "{}", run.stderr);
+    project
+        .mlteam(&["sync", "--lang", "en"])
+        .code(2)
+        .stdout("")
+        .stderr("错误：demo/mlteam.toml:7:8: TOML语法错误：string values must be quoted, expected literal string\n  \
+                 |\n\
+                 7 | name = 风控模型\n  \
+                 |        ^\n");
 }
 
 /// Another command holds the lock (its holder file says who): the second is told so in

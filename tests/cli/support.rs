@@ -268,6 +268,60 @@ impl Project {
     }
 }
 
+/// A dry run's output cut where its plan ends: the plan (every file it would write, one a line),
+/// and the rest (a diff of each file, then its last word).
+pub fn plan_and_diffs(out: &str) -> (&str, &str) {
+    out.split_at(out.find("\n\n").expect("a blank line after the plan") + 1)
+}
+
+/// What a dry run prints after its plan when all it does is create files, rendered from those
+/// files once they exist: for each `would create  PATH` of `plan`, a diff from nothing to the
+/// file at PATH in the project (each line an added line, CR LF shown as LF), then its last word.
+pub fn creation_diffs(project: &Project, plan: &str) -> String {
+    let mut out = String::from("\n");
+    for line in plan.lines() {
+        let path = line
+            .strip_prefix("would create  ")
+            .unwrap_or_else(|| panic!("only files created: {line:?}"));
+        let text = project.file(path).replace("\r\n", "\n");
+        out.push_str(&format!(
+            "--- /dev/null\n+++ b/{path}\n@@ -0,0 +1,{} @@\n",
+            text.lines().count()
+        ));
+        for line in text.lines() {
+            out.push_str(&format!("+{line}\n"));
+        }
+    }
+    out + "Dry run: nothing was written.\n"
+}
+
+/// `text` with every date and time of day (`2026-11-27 09:00:00`, `2026-11-27T09:00:00`) written
+/// as `[TIME]`: for the moments a message names that the clock, not the test, decides.
+pub fn without_times(text: &str) -> String {
+    const SHAPE: &[u8] = b"0000-00-00 00:00:00";
+    let fits = |at: &[u8]| {
+        at.len() >= SHAPE.len()
+            && SHAPE.iter().zip(at).all(|(shape, byte)| match shape {
+                b'0' => byte.is_ascii_digit(),
+                b' ' => *byte == b' ' || *byte == b'T',
+                _ => shape == byte,
+            })
+    };
+    let mut out = String::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        if fits(rest.as_bytes()) {
+            out.push_str("[TIME]");
+            rest = &rest[SHAPE.len()..];
+        } else {
+            let c = rest.chars().next().expect("not empty");
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
 /// Two texts are the same, or the test fails with a line diff of them.
 #[track_caller]
 pub fn same_text(what: &str, actual: &str, expected: &str) {

@@ -1,7 +1,7 @@
 //! Templates: the project's own versions under `.mlteam/templates/`, `templates list`, `export`
 //! and `context`.
 
-use crate::support::{Project, stderr, stdout};
+use crate::support::{Project, creation_diffs, plan_and_diffs, same_text, stdout};
 
 #[test]
 fn a_project_template_replaces_the_built_in_one() {
@@ -62,38 +62,47 @@ fn export_copies_the_templates_out_and_never_clobbers() {
     assert_eq!(project.snapshot(), before);
 
     project.write(".mlteam/templates/pages/raci.md.hbs", "mine\n");
-    let output = project
-        .run(&["templates", "export", "--lang", "en"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    assert!(
-        stdout(&output).contains("skipped  .mlteam/templates/pages/raci.md.hbs"),
-        "{}",
-        stdout(&output)
-    );
+    project
+        .mlteam(&["templates", "export", "--lang", "en"])
+        .ok()
+        .stdout("skipped  .mlteam/templates/pages/raci.md.hbs  (already exists; left as it is)\n")
+        .stderr("");
     assert_eq!(
         project.file(".mlteam/templates/pages/raci.md.hbs"),
         "mine\n"
     );
 
-    let listed = listed(&project, &[]);
-    assert_eq!(
-        origin(&listed, "en/raci.md").as_deref(),
-        Some("demo/.mlteam/templates/pages/raci.md.hbs"),
-        "{listed:?}"
-    );
     // The shared templates serve every language; the manifest's is per language.
-    assert_eq!(
-        origin(&listed, "zh/role.md").as_deref(),
-        Some("demo/.mlteam/templates/pages/role.md.hbs"),
-        "{listed:?}"
-    );
-    assert_eq!(
-        origin(&listed, "zh/mlteam.toml").as_deref(),
-        Some("templates/zh/mlteam.toml.hbs"),
-        "{listed:?}"
-    );
+    project
+        .mlteam(&["templates", "list"])
+        .ok()
+        .stdout(
+            "en/calendar.ics    demo/.mlteam/templates/pages/calendar.ics.hbs\n\
+             en/checklist.md    demo/.mlteam/templates/pages/checklist.md.hbs\n\
+             en/codeowners      demo/.mlteam/templates/pages/codeowners.hbs\n\
+             en/deliverable.md  demo/.mlteam/templates/pages/deliverable.md.hbs\n\
+             en/meeting.md      demo/.mlteam/templates/pages/meeting.md.hbs\n\
+             en/mlteam.toml     demo/.mlteam/templates/en/mlteam.toml.hbs\n\
+             en/plan.md         demo/.mlteam/templates/pages/plan.md.hbs\n\
+             en/raci.html       demo/.mlteam/templates/pages/raci.html.hbs\n\
+             en/raci.md         demo/.mlteam/templates/pages/raci.md.hbs\n\
+             en/role.md         demo/.mlteam/templates/pages/role.md.hbs\n\
+             en/status.html     demo/.mlteam/templates/pages/status.html.hbs\n\
+             en/team.md         demo/.mlteam/templates/pages/team.md.hbs\n\
+             zh/calendar.ics    demo/.mlteam/templates/pages/calendar.ics.hbs\n\
+             zh/checklist.md    demo/.mlteam/templates/pages/checklist.md.hbs\n\
+             zh/codeowners      demo/.mlteam/templates/pages/codeowners.hbs\n\
+             zh/deliverable.md  demo/.mlteam/templates/pages/deliverable.md.hbs\n\
+             zh/meeting.md      demo/.mlteam/templates/pages/meeting.md.hbs\n\
+             zh/mlteam.toml     templates/zh/mlteam.toml.hbs\n\
+             zh/plan.md         demo/.mlteam/templates/pages/plan.md.hbs\n\
+             zh/raci.html       demo/.mlteam/templates/pages/raci.html.hbs\n\
+             zh/raci.md         demo/.mlteam/templates/pages/raci.md.hbs\n\
+             zh/role.md         demo/.mlteam/templates/pages/role.md.hbs\n\
+             zh/status.html     demo/.mlteam/templates/pages/status.html.hbs\n\
+             zh/team.md         demo/.mlteam/templates/pages/team.md.hbs\n",
+        )
+        .stderr("");
 }
 
 /// SPEC §9, the order a page's template is picked in: the project's `L/P`, the project's
@@ -148,17 +157,25 @@ fn a_template_that_renders_no_page_is_listed_as_unused() {
     project.init(&[]);
     project.write(".mlteam/templates/en/raci.mdd.hbs", "typo\n");
     project.write(".mlteam/templates/en/raci.md.hbs", "{{project.name}}\n");
-    let listed = listed(&project, &["--lang", "en"]);
-    assert_eq!(
-        origin(&listed, "(unused)").as_deref(),
-        Some("demo/.mlteam/templates/en/raci.mdd.hbs"),
-        "{listed:?}"
-    );
-    assert_eq!(
-        origin(&listed, "en/raci.md").as_deref(),
-        Some("demo/.mlteam/templates/en/raci.md.hbs")
-    );
-    assert!(listed.iter().all(|(name, _)| !name.starts_with("zh/")));
+    project
+        .mlteam(&["templates", "list", "--lang", "en"])
+        .ok()
+        .stdout(
+            "en/calendar.ics    templates/pages/calendar.ics.hbs\n\
+             en/checklist.md    templates/pages/checklist.md.hbs\n\
+             en/codeowners      templates/pages/codeowners.hbs\n\
+             en/deliverable.md  templates/pages/deliverable.md.hbs\n\
+             en/meeting.md      templates/pages/meeting.md.hbs\n\
+             en/mlteam.toml     templates/en/mlteam.toml.hbs\n\
+             en/plan.md         templates/pages/plan.md.hbs\n\
+             en/raci.html       templates/pages/raci.html.hbs\n\
+             en/raci.md         demo/.mlteam/templates/en/raci.md.hbs\n\
+             en/role.md         templates/pages/role.md.hbs\n\
+             en/status.html     templates/pages/status.html.hbs\n\
+             en/team.md         templates/pages/team.md.hbs\n\
+             (unused)           demo/.mlteam/templates/en/raci.mdd.hbs\n",
+        )
+        .stderr("");
 }
 
 /// A shared template written before a project's language changed keeps working in the other
@@ -202,16 +219,12 @@ fn context_prints_the_data_a_template_sees() {
     assert_eq!(page["page"]["path"], "docs/team/roles/ml-engineer.md");
     assert_eq!(page["role"]["code"], "MLE");
 
-    let output = project
-        .run(&["templates", "context", "docs/team/roles/ml-enginer.md"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("did you mean `docs/team/roles/ml-engineer.md`?"),
-        "{}",
-        stderr(&output)
-    );
+    project
+        .mlteam(&["templates", "context", "docs/team/roles/ml-enginer.md"])
+        .code(2)
+        .stdout("")
+        .stderr("error: demo: `docs/team/roles/ml-enginer.md` is not a page of this project; did you mean `docs/team/roles/ml-engineer.md`?\n  \
+                 help: give an output path such as docs/team/raci.md or docs/team/roles/<role>.md\n");
 }
 
 #[test]
@@ -220,15 +233,33 @@ fn export_has_a_dry_run() {
     let project = Project::new();
     project.init(&[]);
     let before = project.snapshot();
-    let output = project
-        .run(&["templates", "export", "--lang", "zh", "--dry-run"])
-        .output()
-        .unwrap();
-    assert!(output.status.success());
-    assert!(
-        stdout(&output).contains("would create  .mlteam/templates/pages/raci.md.hbs"),
-        "{}",
-        stdout(&output)
-    );
+    let run = project
+        .mlteam(&["templates", "export", "--lang", "zh", "--dry-run"])
+        .ok()
+        .stderr("");
     assert_eq!(project.snapshot(), before);
+    let (plan, diffs) = plan_and_diffs(&run.stdout);
+    same_text(
+        "the plan",
+        plan,
+        "would create  .mlteam/templates/pages/calendar.ics.hbs\n\
+         would create  .mlteam/templates/pages/checklist.md.hbs\n\
+         would create  .mlteam/templates/pages/codeowners.hbs\n\
+         would create  .mlteam/templates/pages/deliverable.md.hbs\n\
+         would create  .mlteam/templates/pages/meeting.md.hbs\n\
+         would create  .mlteam/templates/pages/plan.md.hbs\n\
+         would create  .mlteam/templates/pages/raci.html.hbs\n\
+         would create  .mlteam/templates/pages/raci.md.hbs\n\
+         would create  .mlteam/templates/pages/role.md.hbs\n\
+         would create  .mlteam/templates/pages/status.html.hbs\n\
+         would create  .mlteam/templates/pages/team.md.hbs\n\
+         would create  .mlteam/templates/zh/mlteam.toml.hbs\n",
+    );
+    // Then each template as a diff from nothing to what the export writes.
+    project
+        .mlteam(&["templates", "export", "--lang", "zh", "-q"])
+        .ok()
+        .stdout("")
+        .stderr("");
+    same_text("the diffs", diffs, &creation_diffs(&project, plan));
 }
