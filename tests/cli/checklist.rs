@@ -615,7 +615,12 @@ fn a_stub_that_is_not_text_is_reported_never_guessed() {
     project
         .mlteam(&["sync"])
         .ok()
-        .stdout("skipped  docs/deliverables/prd.md  (not UTF-8 text; left as it is)\n")
+        .stdout(
+            "updated  docs/team/README.md                 (team)\n\
+         updated  docs/team/roles/product-manager.md  (role)\n\
+         skipped  docs/deliverables/prd.md            (not UTF-8 text; left as it is)\n\
+         updated  docs/checklist.md                   (checklist)\n",
+        )
         .stderr("");
     assert_eq!(
         fs_err::read(project.path("docs/deliverables/prd.md")).unwrap(),

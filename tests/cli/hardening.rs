@@ -768,7 +768,10 @@ fn a_fifo_where_a_stub_goes_is_skipped_never_opened() {
     same_text(
         "stdout",
         &stdout(&output),
-        "skipped  docs/deliverables/prd.md  (a FIFO (named pipe), not a file; left as it is, never read)\n",
+        "updated  docs/team/README.md                 (team)\n\
+         updated  docs/team/roles/product-manager.md  (role)\n\
+         skipped  docs/deliverables/prd.md            (a FIFO (named pipe), not a file; left as it is, never read)\n\
+         updated  docs/checklist.md                   (checklist)\n",
     );
     assert_eq!(stderr(&output), "");
     let output = run(&project, &["check"]);
@@ -842,7 +845,10 @@ fn an_oversized_stub_is_left_alone_and_said() {
     same_text(
         "stdout",
         &stdout(&output),
-        "skipped  docs/deliverables/prd.md  (larger than 8 MiB, the most mlteam reads; left as it is)\n",
+        "updated  docs/team/README.md                 (team)\n\
+         updated  docs/team/roles/product-manager.md  (role)\n\
+         skipped  docs/deliverables/prd.md            (larger than 8 MiB, the most mlteam reads; left as it is)\n\
+         updated  docs/checklist.md                   (checklist)\n",
     );
     assert_eq!(stderr(&output), "");
     let output = run(&project, &["checklist", "--format", "csv"]);
