@@ -86,7 +86,7 @@ fn team_findings(
     let member = |i: usize| team.members[i].name.clone();
     let line_of = |i: usize| {
         source
-            .diagnostic(&[Key("member"), Index(i)], Msg::none())
+            .diagnostic(&[Key("member"), Index(i), Key("name")], Msg::none())
             .line
             .unwrap_or(1)
             .to_string()

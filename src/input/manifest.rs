@@ -284,10 +284,14 @@ impl Manifest {
         let mut problems: Vec<Diagnostic> = custom_problems
             .into_iter()
             .map(|p| {
-                let d = source.diagnostic(
-                    &[Key("custom"), Key(p.section), Index(p.index)],
-                    custom(p.section, p.message),
-                );
+                let entry = [Key("custom"), Key(p.section), Index(p.index)];
+                let d = match &p.key {
+                    Some(key) => source.diagnostic(
+                        &[entry[0], entry[1], entry[2], KeyName(key)],
+                        custom(p.section, p.message),
+                    ),
+                    None => source.diagnostic(&entry, custom(p.section, p.message)),
+                };
                 match p.help {
                     Some(help) => d.help(help),
                     None => d,
@@ -296,6 +300,8 @@ impl Manifest {
             .collect();
         problems.extend(manifest.check(source, &catalog));
         if !problems.is_empty() {
+            // Top to bottom, as a person reads the file to fix it.
+            problems.sort_by_key(|d| (d.line, d.column));
             return Err(Invalid(problems));
         }
         let kind = manifest.project.kind.clone();
@@ -393,7 +399,15 @@ impl Manifest {
                 timezone: manifest.project.timezone.clone(),
             },
             roles,
-            members: manifest.members.clone(),
+            // "Ada " is Ada: a name is the same person whatever spaces surround it.
+            members: manifest
+                .members
+                .iter()
+                .map(|m| Member {
+                    name: m.name.trim().to_string(),
+                    ..m.clone()
+                })
+                .collect(),
             matrix,
             meetings,
             phases,
@@ -667,7 +681,7 @@ impl Manifest {
                 .and_then(toml::Value::as_str)
                 .map(String::from)
         };
-        let problems_of = |section: &str, id: &str| -> Vec<Msg> {
+        let problems_of = |section: &str, id: &str| -> Vec<(&'static str, Msg)> {
             match section {
                 "role" => catalog.role(id).map(|r| catalog.role_problems(r)),
                 "activity" => catalog.activity(id).map(|a| catalog.activity_problems(a)),
@@ -687,12 +701,28 @@ impl Manifest {
         for (section, tables) in sections {
             for (i, table) in tables.iter().enumerate() {
                 let Some(id) = custom_id(table) else { continue };
-                for problem in problems_of(section, &id) {
-                    say(
-                        &[Key("custom"), Key(section), Index(i)],
-                        custom(section, problem),
-                        None,
-                    );
+                for (key, problem) in problems_of(section, &id) {
+                    // At the key when the entry sets it, else (a built-in value it kept) at
+                    // the entry.
+                    let entry = [Key("custom"), Key(section), Index(i)];
+                    let at = [Key("custom"), Key(section), Index(i), Key(key)];
+                    let names_roles = [
+                        "covers",
+                        "raci",
+                        "owner",
+                        "contributors",
+                        "chair",
+                        "attendees",
+                        "optional",
+                        "when_any",
+                    ];
+                    let help = names_roles.contains(&key).then(|| msg!("roles.list_help"));
+                    let message = about(&format!("[[custom.{section}]] {key}"), problem);
+                    if table.contains_key(key) {
+                        say(&at, message, help);
+                    } else {
+                        say(&entry, message, help);
+                    }
                 }
             }
         }
@@ -909,12 +939,15 @@ prd = { ml-engineer = "A/R" }
         let text = format!(
             "{GOOD}\n[[custom.role]]\nid = \"Prompt_Engineer\"\nname = \"Prompt engineer\"\ngroup = \"research\"\n"
         );
-        let problems = check(&text);
-        assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].starts_with("mlteam.toml:18:1: [[custom.role]]: id `Prompt_Engineer` is not lower-case kebab-case"), "{problems:?}");
-        assert!(
-            problems[1].contains("unknown group `research`; did you mean `research-engineering`?"),
-            "{problems:?}"
+        // Each at the key it is about, top to bottom.
+        assert_eq!(
+            check(&text),
+            [
+                "mlteam.toml:19:6: [[custom.role]] id: id `Prompt_Engineer` is not lower-case \
+                 kebab-case (like `ml-engineer`)\n   |\n19 | id = \"Prompt_Engineer\"\n   |      ^",
+                "mlteam.toml:21:9: [[custom.role]] group: unknown group `research`; did you mean \
+                 `research-engineering`?\n   |\n21 | group = \"research\"\n   |         ^",
+            ]
         );
     }
 }

@@ -186,6 +186,8 @@ pub struct Custom {
 pub struct CustomProblem {
     pub section: &'static str,
     pub index: usize,
+    /// A key of the entry that should not be there.
+    pub key: Option<String>,
     pub message: Msg,
     pub help: Option<Msg>,
 }
@@ -402,78 +404,89 @@ impl Catalog {
         })
     }
 
-    /// What is wrong with an entry of each kind, checked against the whole (merged) catalog.
-    /// A custom entry of `mlteam.toml` goes through the same checks as the built-in ones.
-    pub fn role_problems(&self, role: &Role) -> Vec<Msg> {
+    /// What is wrong with an entry of each kind, checked against the whole (merged) catalog,
+    /// each problem with the key it is about. A custom entry of `mlteam.toml` goes through the
+    /// same checks as the built-in ones.
+    pub fn role_problems(&self, role: &Role) -> Vec<(&'static str, Msg)> {
         let mut out = id_problem(&role.id);
         if self.group(&role.group).is_none() {
             let groups = self.groups.iter().map(|g| g.id.as_str());
             let hint = ids::suggestion(&role.group, groups);
-            out.push(msg!("unknown.group", id = &role.group, hint = hint));
+            out.push((
+                "group",
+                msg!("unknown.group", id = &role.group, hint = hint),
+            ));
         }
-        out.extend(role.covers.iter().filter_map(|c| self.unknown_role(c)));
-        out.extend(self.unknown_kinds(&role.core));
+        out.extend(about(
+            "covers",
+            role.covers.iter().filter_map(|c| self.unknown_role(c)),
+        ));
+        out.extend(about("core", self.unknown_kinds(&role.core)));
         out
     }
 
-    pub fn activity_problems(&self, activity: &Activity) -> Vec<Msg> {
+    pub fn activity_problems(&self, activity: &Activity) -> Vec<(&'static str, Msg)> {
         let mut out = id_problem(&activity.id);
-        out.extend(self.unknown_phase(&activity.phase));
-        out.extend(self.unknown_kinds(&activity.kinds));
-        out.extend(activity.raci.keys().filter_map(|r| self.unknown_role(r)));
+        out.extend(about("phase", self.unknown_phase(&activity.phase)));
+        out.extend(about("kinds", self.unknown_kinds(&activity.kinds)));
+        let roles = activity.raci.keys().filter_map(|r| self.unknown_role(r));
+        out.extend(about("raci", roles));
         let letters: Vec<Letter> = activity.raci.values().copied().collect();
-        out.extend(crate::model::matrix::row_rule_problem(&letters));
+        out.extend(about(
+            "raci",
+            crate::model::matrix::row_rule_problem(&letters),
+        ));
         out
     }
 
-    pub fn deliverable_problems(&self, deliverable: &Deliverable) -> Vec<Msg> {
+    pub fn deliverable_problems(&self, deliverable: &Deliverable) -> Vec<(&'static str, Msg)> {
         let mut out = id_problem(&deliverable.id);
-        out.extend(self.unknown_role(&deliverable.owner));
-        out.extend(
-            deliverable
-                .contributors
-                .iter()
-                .filter_map(|r| self.unknown_role(r)),
-        );
-        out.extend(self.unknown_phase(&deliverable.phase));
-        out.extend(self.unknown_kinds(&deliverable.kinds));
+        out.extend(about("owner", self.unknown_role(&deliverable.owner)));
+        let contributors = deliverable.contributors.iter();
+        out.extend(about(
+            "contributors",
+            contributors.filter_map(|r| self.unknown_role(r)),
+        ));
+        out.extend(about("phase", self.unknown_phase(&deliverable.phase)));
+        out.extend(about("kinds", self.unknown_kinds(&deliverable.kinds)));
         if let Some(activity) = &deliverable.activity {
-            out.extend(self.unknown_activity(activity));
+            out.extend(about("activity", self.unknown_activity(activity)));
         }
         out
     }
 
-    pub fn meeting_problems(&self, meeting: &Meeting) -> Vec<Msg> {
+    pub fn meeting_problems(&self, meeting: &Meeting) -> Vec<(&'static str, Msg)> {
         let mut out = id_problem(&meeting.id);
-        out.extend(self.unknown_kinds(&meeting.kinds));
-        out.extend(self.unknown_role(&meeting.chair));
-        let roles = meeting
-            .attendees
-            .iter()
-            .chain(&meeting.optional)
-            .chain(&meeting.when_any);
-        out.extend(roles.filter_map(|r| self.unknown_role(r)));
-        let about = |what: &str, message: Msg| msg!("diag.about", what = what, message = message);
-        out.extend(Rule::parse(&meeting.rrule).err().map(|e| about("rrule", e)));
-        out.extend(
-            TimeOfDay::parse(&meeting.time)
-                .err()
-                .map(|e| about("time", e)),
-        );
-        out.extend(
-            Duration::parse(&meeting.duration)
-                .err()
-                .map(|e| about("duration", e)),
-        );
+        out.extend(about("kinds", self.unknown_kinds(&meeting.kinds)));
+        out.extend(about("chair", self.unknown_role(&meeting.chair)));
+        let lists = [
+            ("attendees", &meeting.attendees),
+            ("optional", &meeting.optional),
+            ("when_any", &meeting.when_any),
+        ];
+        for (key, roles) in lists {
+            out.extend(about(
+                key,
+                roles.iter().filter_map(|r| self.unknown_role(r)),
+            ));
+        }
+        out.extend(about("rrule", Rule::parse(&meeting.rrule).err()));
+        out.extend(about("time", TimeOfDay::parse(&meeting.time).err()));
+        out.extend(about("duration", Duration::parse(&meeting.duration).err()));
         out
     }
 }
 
-fn id_problem(id: &str) -> Vec<Msg> {
+/// Each of `problems`, about `key`.
+fn about(key: &'static str, problems: impl IntoIterator<Item = Msg>) -> Vec<(&'static str, Msg)> {
+    problems.into_iter().map(|p| (key, p)).collect()
+}
+
+fn id_problem(id: &str) -> Vec<(&'static str, Msg)> {
     if ids::is_kebab(id) {
         Vec::new()
     } else {
-        vec![msg!("catalog.not_kebab", id = id)]
+        vec![("id", msg!("catalog.not_kebab", id = id))]
     }
 }
 
@@ -487,28 +500,25 @@ fn merge<T: for<'de> Deserialize<'de>>(
     id: impl Fn(&T) -> &String,
 ) {
     for (index, table) in custom.iter().enumerate() {
-        let mut problem = |message: Msg, help: Option<Msg>| {
+        let mut problem = |said: shape::Said| {
             problems.push(CustomProblem {
                 section,
                 index,
-                message,
-                help,
+                key: said.key,
+                message: said.message,
+                help: said.help,
             });
         };
-        let shape = |e: &dyn std::fmt::Display| {
-            let said = shape::say(&e.to_string());
-            (said.message, said.help)
-        };
+        let shape = |e: &dyn std::fmt::Display| shape::say(&e.to_string());
         let entry = match serde_json::to_value(table) {
             Ok(entry) => entry,
             Err(e) => {
-                let (message, help) = shape(&e);
-                problem(message, help);
+                problem(shape(&e));
                 continue;
             }
         };
         let Some(entry_id) = entry.get("id").and_then(Value::as_str) else {
-            problem(msg!("shape.missing_key", key = "id"), None);
+            problem(shape(&"missing field `id`"));
             continue;
         };
         let at = base.iter().position(|b| id(b) == entry_id);
@@ -522,10 +532,7 @@ fn merge<T: for<'de> Deserialize<'de>>(
                 Some(i) => base[i] = value,
                 None => base.push(value),
             },
-            Err(e) => {
-                let (message, help) = shape(&e);
-                problem(message, help);
-            }
+            Err(e) => problem(shape(&e)),
         }
     }
 }
@@ -662,28 +669,28 @@ pub(crate) mod tests {
             problems.extend(
                 c.role_problems(r)
                     .into_iter()
-                    .map(|p| format!("role {}: {p}", r.id)),
+                    .map(|(key, p)| format!("role {} {key}: {p}", r.id)),
             );
         }
         for a in &c.activities {
             problems.extend(
                 c.activity_problems(a)
                     .into_iter()
-                    .map(|p| format!("activity {}: {p}", a.id)),
+                    .map(|(key, p)| format!("activity {} {key}: {p}", a.id)),
             );
         }
         for d in &c.deliverables {
             problems.extend(
                 c.deliverable_problems(d)
                     .into_iter()
-                    .map(|p| format!("deliverable {}: {p}", d.id)),
+                    .map(|(key, p)| format!("deliverable {} {key}: {p}", d.id)),
             );
         }
         for m in &c.meetings {
             problems.extend(
                 c.meeting_problems(m)
                     .into_iter()
-                    .map(|p| format!("meeting {}: {p}", m.id)),
+                    .map(|(key, p)| format!("meeting {} {key}: {p}", m.id)),
             );
         }
         assert_eq!(problems, Vec::<String>::new());

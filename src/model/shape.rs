@@ -13,6 +13,8 @@ pub struct Said {
     pub help: Option<Msg>,
     /// Whether serde said it: else it is the parser's own, about syntax.
     pub shape: bool,
+    /// The key it is about, when it is about a key that should not be there.
+    pub key: Option<String>,
 }
 
 /// `message` as serde (or the parser beneath it) wrote it, said in our words where we know it.
@@ -22,6 +24,7 @@ pub fn say(message: &str) -> Said {
         message,
         help,
         shape: true,
+        key: None,
     };
     for kind in ["field", "variant"] {
         let Some(rest) = message.strip_prefix(&format!("unknown {kind} `")) else {
@@ -39,12 +42,13 @@ pub fn say(message: &str) -> Said {
                 msg!("shape.one_of", ids = ids)
             }
         };
-        let message = if kind == "field" {
-            msg!("shape.unknown_key", key = given)
-        } else {
-            msg!("shape.unknown_value", value = given)
-        };
-        return said(message, Some(help));
+        if kind == "field" {
+            return Said {
+                key: Some(given.to_string()),
+                ..said(msg!("shape.unknown_key", key = given), Some(help))
+            };
+        }
+        return said(msg!("shape.unknown_value", value = given), Some(help));
     }
     if let Some(field) = quoted_after(message, "missing field `") {
         return said(msg!("shape.missing_key", key = field), None);
@@ -73,6 +77,7 @@ pub fn say(message: &str) -> Said {
         message: Msg::verbatim(message),
         help: None,
         shape: false,
+        key: None,
     }
 }
 

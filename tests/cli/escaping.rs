@@ -130,20 +130,20 @@ fn people_with_broken_addresses_or_names_are_refused_at_their_line() {
             .replace("name = \"Ada\"", "name = \"Ada\\u001b[2J\"")
             .replace("ada@example.com", "ada@example.com>"),
     );
-    // Both are said, each at its line.
+    // Both are said, each at its line, top to bottom.
     sync_refuses(
         &project,
         &format!(
-            "error: demo/mlteam.toml:{email}:9: `ada@example.com>` does not look like an email \
+            "error: demo/mlteam.toml:{name}:8: the name holds the control character U+001B; it \
+             must be plain text\n   \
+             |\n\
+             {name} | name = \"Ada\\u001b[2J\"\n   \
+             |        ^\n\
+             demo/mlteam.toml:{email}:9: `ada@example.com>` does not look like an email \
              address\n   \
              |\n\
              {email} | email = \"ada@example.com>\"\n   \
-             |         ^\n\
-             demo/mlteam.toml:{name}:8: the name holds the control character U+001B; it must be \
-             plain text\n   \
-             |\n\
-             {name} | name = \"Ada\\u001b[2J\"\n   \
-             |        ^\n"
+             |         ^\n"
         ),
     );
 }

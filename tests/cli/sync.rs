@@ -802,7 +802,7 @@ fn people_listed_twice_or_holding_nothing_are_errors() {
     project
         .mlteam(&["check"])
         .code(1)
-        .stdout("demo/mlteam.toml:34:8: ADA  is listed twice, at lines 29 and 33\n   \
+        .stdout("demo/mlteam.toml:34:8: ADA is listed twice, at lines 30 and 34\n   \
                  |\n\
                  34 | name = \"ADA \"\n   \
                  |        ^\n  \
@@ -817,11 +817,11 @@ fn people_listed_twice_or_holding_nothing_are_errors() {
                  30 | name = \"Ada\"\n   \
                  |        ^\n  \
                  help: give some of Ada's roles to others, move letters under [raci.overrides], or raise [raci] max_share\n\
-                 demo/mlteam.toml:34:8: warning: ADA  is accountable for 25 of the 25 activities; more than 18 is a heavy share for a team of 2\n   \
+                 demo/mlteam.toml:34:8: warning: ADA is accountable for 25 of the 25 activities; more than 18 is a heavy share for a team of 2\n   \
                  |\n\
                  34 | name = \"ADA \"\n   \
                  |        ^\n  \
-                 help: give some of ADA 's roles to others, move letters under [raci.overrides], or raise [raci] max_share\n")
+                 help: give some of ADA's roles to others, move letters under [raci.overrides], or raise [raci] max_share\n")
         .stderr("error: 2 problems found\n");
     // init refuses the same person twice at once.
     let other = Project::new();
@@ -1145,10 +1145,13 @@ sections = ["Prompts", { title = "Evaluation", hint = "How each prompt is scored
         .file("mlteam.toml")
         .replace("covers = [\"ml-engineer\"]", "covers = [\"ml-enginer\"]");
     project.write("mlteam.toml", &broken);
-    project.mlteam(&["sync"]).code(2).stdout("").stderr("error: demo/mlteam.toml:99:1: [[custom.role]]: unknown role `ml-enginer`; did you mean `ml-engineer`?\n   \
-                                                         |\n\
-                                                         99 | [[custom.role]]\n   \
-                                                         | ^\n");
+    project.mlteam(&["sync"]).code(2).stdout("").stderr(
+        "error: demo/mlteam.toml:105:10: [[custom.role]] covers: unknown role `ml-enginer`; did you mean `ml-engineer`?\n    \
+         |\n\
+         105 | covers = [\"ml-enginer\"]\n    \
+         |          ^\n  \
+         help: `mlteam roles list` shows the role ids\n",
+    );
 }
 
 /// The generated parts of a stub and of the matrix page follow the people: a renamed person is
@@ -1197,10 +1200,12 @@ fn a_custom_entry_changes_only_the_keys_it_sets() {
     // A custom entry naming an unknown kind is refused at its line.
     let manifest = project.file("mlteam.toml") + "kinds = [\"prodcut\"]\n";
     project.write("mlteam.toml", &manifest);
-    project.mlteam(&["sync"]).code(2).stdout("").stderr("error: demo/mlteam.toml:98:1: [[custom.deliverable]]: unknown project kind `prodcut`; did you mean `product`?\n   \
-                                                         |\n\
-                                                         98 | [[custom.deliverable]]\n   \
-                                                         | ^\n");
+    project.mlteam(&["sync"]).code(2).stdout("").stderr(
+        "error: demo/mlteam.toml:102:9: [[custom.deliverable]] kinds: unknown project kind `prodcut`; did you mean `product`?\n    \
+         |\n\
+         102 | kinds = [\"prodcut\"]\n    \
+         |         ^\n",
+    );
 }
 
 /// `--holder` finds a person already on the team whatever the case of the name.
