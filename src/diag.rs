@@ -72,6 +72,7 @@ impl Diagnostic {
     /// `FILE:LINE:COLUMN: message`, the source line with a caret under the column, and the help,
     /// in the words of `ui`. The position keeps the ASCII form editors jump to in any language.
     pub fn say(&self, ui: &Words) -> String {
+        // A message that names its own file has none here.
         let mut out = self.file.clone();
         if let Some(line) = self.line {
             out += &format!(":{line}");
@@ -84,7 +85,10 @@ impl Diagnostic {
         } else {
             ""
         };
-        out += &format!(": {label}{}", ui.say(&self.message));
+        if !out.is_empty() {
+            out += ": ";
+        }
+        out += &format!("{label}{}", ui.say(&self.message));
         if let (Some(line), Some(source)) = (self.line, &self.source_line) {
             let gutter = line.to_string().len();
             out += &format!("\n{:gutter$} |\n{line} | {source}", "");

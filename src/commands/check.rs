@@ -257,8 +257,9 @@ fn doc_problems(
     let mut out = match pipeline::refresh(root, team, &renderer, &pages, how, ui, &mut plan) {
         Ok(conflicts) => conflicts,
         // A file that cannot be read (not UTF-8, no permission) is one more problem to list.
+        // Its message names the file (a link out of the project, a file that is not text).
         Err(error) => vec![Diagnostic::new(
-            shown(root.path()),
+            String::new(),
             Msg::verbatim(say_error(&error, ui)),
         )],
     };

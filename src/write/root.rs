@@ -12,7 +12,7 @@ use anyhow::Result;
 use super::journal;
 use super::lock::{self, ProjectLock};
 use super::read::{self, NotAFile, What};
-use crate::diag::{Said, failed};
+use crate::diag::{Said, failed, shown};
 use crate::msg;
 
 /// A project folder, and the only way in to its files: every path is confined to it (`..`,
@@ -80,7 +80,39 @@ impl Root {
         let parent = rel.parent().unwrap_or(Path::new(""));
         let folder = self.folder(&real_root, parent, relative)?;
         let file = folder.join(rel.file_name().unwrap_or_default());
-        follow(&real_root, file, relative)
+        self.follow(&real_root, file, relative)
+    }
+
+    /// `path` itself when it is no link; the real path of a link that stays in the project.
+    fn follow(&self, real_root: &Path, path: PathBuf, relative: &str) -> Result<PathBuf> {
+        match path.symlink_metadata() {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                // Both as the user named the project: `demo/docs/…`.
+                let file = shown(&self.path.join(relative));
+                let link = path.strip_prefix(real_root).map_or_else(
+                    |_| path.display().to_string(),
+                    |p| shown(&self.path.join(p)),
+                );
+                let target = path
+                    .canonicalize()
+                    .said(|| msg!("root.dangling", path = &file, link = &link))?;
+                if !target.starts_with(real_root) {
+                    let target = target.display().to_string();
+                    return Err(failed(if link == file {
+                        msg!("root.link_outside", path = &file, target = target)
+                    } else {
+                        msg!(
+                            "root.folder_outside",
+                            path = &file,
+                            link = &link,
+                            target = target
+                        )
+                    }));
+                }
+                Ok(target)
+            }
+            _ => Ok(path),
+        }
     }
 
     fn folder(&self, real_root: &Path, parent: &Path, relative: &str) -> Result<PathBuf> {
@@ -93,7 +125,7 @@ impl Root {
         for part in parts.by_ref() {
             let next = at.join(part);
             match next.symlink_metadata() {
-                Ok(_) => at = follow(real_root, next, relative)?,
+                Ok(_) => at = self.follow(real_root, next, relative)?,
                 Err(e) if e.kind() == ErrorKind::NotFound => {
                     at = next;
                     complete = false;
@@ -278,28 +310,6 @@ impl Root {
         self.reads.borrow_mut().clear();
         *self.real.borrow_mut() = None;
         self.folders.borrow_mut().clear();
-    }
-}
-
-/// `path` itself when it is no link; the real path of a link that stays in the project.
-fn follow(real_root: &Path, path: PathBuf, relative: &str) -> Result<PathBuf> {
-    match path.symlink_metadata() {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            let link = path.display().to_string();
-            let target = path
-                .canonicalize()
-                .said(|| msg!("root.dangling", path = relative, link = &link))?;
-            if !target.starts_with(real_root) {
-                return Err(failed(msg!(
-                    "root.link_outside",
-                    path = relative,
-                    link = &link,
-                    target = target.display().to_string()
-                )));
-            }
-            Ok(target)
-        }
-        _ => Ok(path),
     }
 }
 
