@@ -291,7 +291,13 @@ fn doc_problems(
         };
         let file = shown(&root.path().join(&change.path));
         if let Some(message) = message {
-            out.push(Diagnostic::new(&file, message));
+            let left_alone = matches!(change.action, Action::Skip { .. });
+            let diagnostic = Diagnostic::new(&file, message);
+            out.push(if left_alone {
+                diagnostic.help(msg!("finding.left_alone_help"))
+            } else {
+                diagnostic
+            });
         }
     }
     if as_of != today && out.is_empty() {

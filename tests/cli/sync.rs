@@ -1222,3 +1222,35 @@ fn holder_finds_an_existing_member_ignoring_case() {
     );
     assert_eq!(manifest.matches("\n[[member]]\n").count(), 1, "{manifest}");
 }
+
+/// A file mlteam cannot refresh is a problem for `check`, with what to do about it.
+#[test]
+fn check_says_how_to_mend_a_file_it_must_leave_alone() {
+    let project = Project::new();
+    project.init(&[]);
+    let text = project.file("docs/team/README.md");
+    let begin = text
+        .lines()
+        .find(|l| l.starts_with("<!-- mlteam:begin team"))
+        .unwrap()
+        .to_string();
+    // The end marker's line once the begin marker's is gone.
+    let end = text
+        .lines()
+        .position(|l| l == "<!-- mlteam:end team -->")
+        .unwrap();
+    project.write(
+        "docs/team/README.md",
+        &text.replace(&format!("{begin}\n"), ""),
+    );
+    project
+        .mlteam(&["check"])
+        .code(1)
+        .stdout(&format!(
+            "demo/docs/team/README.md: mlteam markers broken at line {end} (region `team` ends \
+             but never began); left as it is\n  \
+             help: mend the file (its mlteam markers in pairs, UTF-8 text, a regular file), or \
+             move it away and run `mlteam sync` to write it anew\n"
+        ))
+        .stderr("error: 1 problem found\n");
+}
