@@ -306,9 +306,19 @@ fn reason(e: &RenderError) -> Msg {
 }
 
 fn template_diagnostic(origin: &str, text: &str, e: &TemplateError) -> Diagnostic {
-    let reason = Msg::verbatim(e.reason().to_string());
-    let mut d = Diagnostic::new(origin, msg!("template.syntax", reason = reason));
-    if let Some((line, column)) = e.pos() {
+    let reason = e.reason().to_string();
+    let past_the_end = e.pos().is_some_and(|(line, _)| line > text.lines().count());
+    // The parser's own words list the grammar rules it expected there, which help nobody: the
+    // place and what to look for do.
+    let message = if past_the_end {
+        msg!("template.unclosed")
+    } else if reason.starts_with("invalid handlebars syntax") {
+        msg!("template.broken_syntax")
+    } else {
+        msg!("template.syntax", reason = Msg::verbatim(reason))
+    };
+    let mut d = Diagnostic::new(origin, message).help(msg!("template.syntax_help"));
+    if let Some((line, column)) = e.pos().filter(|_| !past_the_end) {
         d = d.at_line(line);
         d.column = Some(column);
         d.source_line = text.lines().nth(line - 1).map(str::to_owned);

@@ -721,7 +721,8 @@ fn a_broken_project_template_is_reported_before_any_question() {
     same_text(
         "the output",
         &output.replace("\r\n", "\n"),
-        "error: demo/.mlteam/templates/en/role.md.hbs:2:1: template error: invalid handlebars syntax: expected escape, expression, html_expression, decorator_expression, partial_expression, invert_tag, invert_chain_tag, helper_block_start, helper_block_end, decorator_block_start, partial_block_start, raw_block_start, hbs_comment, or hbs_comment_compact\n",
+        "error: demo/.mlteam/templates/en/role.md.hbs: template error: the template ends inside a block or an expression\n  \
+         help: every `{{` needs its `}}`, and every `{{#block …}}` its `{{/block}}`\n",
     );
 }
 
