@@ -809,7 +809,8 @@ fn shape_diagnostic(source: &Source, error: &toml::de::Error) -> Diagnostic {
     let message = if said.shape {
         said.message
     } else {
-        msg!("manifest.syntax", message = said.message)
+        let message = toml_syntax(error.message()).unwrap_or(said.message);
+        msg!("manifest.syntax", message = message)
     };
     let mut d = Diagnostic::new(&source.name, message);
     if let Some(span) = error.span() {
@@ -819,9 +820,43 @@ fn shape_diagnostic(source: &Source, error: &toml::de::Error) -> Diagnostic {
     d
 }
 
+/// The TOML parser's most common complaints, in our words: the ones a person editing by hand
+/// meets (a missing quote, comma or bracket, a key twice). Others stay as the parser says them.
+fn toml_syntax(message: &str) -> Option<Msg> {
+    let what = message.split(", expected").next().unwrap_or(message).trim();
+    let key = match what {
+        "string values must be quoted" => "toml.quote",
+        "invalid basic string" | "invalid literal string" => "toml.unclosed_string",
+        "missing comma between array elements" => "toml.array",
+        "missing key for inline table element" => "toml.inline_table",
+        "unclosed table" => "toml.header",
+        "duplicate key" => "toml.duplicate_key",
+        "key with no value" => "toml.no_value",
+        _ => return None,
+    };
+    Some(Msg::new(key, Vec::new()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_parsers_common_complaints_are_said_in_our_words() {
+        let said = |text: &str| {
+            let source = Source::new("m.toml", text);
+            let error = Manifest::parse(&source).unwrap_err();
+            error.0[0].say(&crate::words::Words::new(Lang::En))
+        };
+        assert_eq!(
+            said("[raci]\nmax_share = eight\n"),
+            "m.toml:2:13: text must be in quotes\n  |\n2 | max_share = eight\n  |             ^"
+        );
+        assert_eq!(
+            said("[raci]\nmax_share = 1\nmax_share = 2\n"),
+            "m.toml:3:1: this key is given twice in its table\n  |\n3 | max_share = 2\n  | ^"
+        );
+    }
 
     const GOOD: &str = r#"
 [project]

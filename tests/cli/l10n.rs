@@ -152,7 +152,7 @@ fn a_chinese_project_is_told_what_is_wrong_in_chinese() {
         "name = 风控模型",
     );
     project.mlteam(&["sync"]).code(2).stdout("").stderr(
-        "错误：demo/mlteam.toml:7:8: TOML语法错误：string values must be quoted, expected literal string\n  \
+        "错误：demo/mlteam.toml:7:8: TOML语法错误：文本值必须放在引号中\n  \
          |\n\
          7 | name = 风控模型\n  \
          |        ^\n",
@@ -262,7 +262,7 @@ fn outside_a_project_the_flag_or_the_locale_chooses() {
         .mlteam(&["sync", "--lang", "en"])
         .code(2)
         .stdout("")
-        .stderr("错误：demo/mlteam.toml:7:8: TOML语法错误：string values must be quoted, expected literal string\n  \
+        .stderr("错误：demo/mlteam.toml:7:8: TOML语法错误：文本值必须放在引号中\n  \
                  |\n\
                  7 | name = 风控模型\n  \
                  |        ^\n");

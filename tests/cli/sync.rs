@@ -842,7 +842,7 @@ fn a_malformed_manifest_is_shown_where_it_breaks() {
         .replace("max_share = 1.5", "max_share = eight");
     project.write("mlteam.toml", &manifest);
     let before = project.snapshot();
-    let report = "demo/mlteam.toml:71:13: string values must be quoted, expected literal string\n   |\n71 | max_share = eight\n   |             ^\n";
+    let report = "demo/mlteam.toml:71:13: text must be in quotes\n   |\n71 | max_share = eight\n   |             ^\n";
     project
         .mlteam(&["sync"])
         .code(2)
