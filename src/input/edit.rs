@@ -363,6 +363,48 @@ mod tests {
     }
 
     #[test]
+    fn members_are_written_whole_and_replaced() {
+        let text = "[team]\nroles = [\"a\"]\n\n[[member]]\nname = \"Old\"\nroles = [\"a\"]\n";
+        let mut editor = Editor::parse(text).unwrap();
+        editor.set_members(&[
+            Member {
+                name: "Ada".into(),
+                email: Some("ada@example.com".into()),
+                github: Some("ada-l".into()),
+                roles: vec!["a".into(), "b".into()],
+            },
+            Member {
+                name: "Bo".into(),
+                email: None,
+                github: None,
+                roles: Vec::new(),
+            },
+        ]);
+        assert_eq!(
+            editor.finish(),
+            "[team]\nroles = [\"a\"]\n\n[[member]]\nname = \"Ada\"\nemail = \"ada@example.com\"\n\
+             github = \"ada-l\"\nroles = [\"a\", \"b\"]\n\n[[member]]\nname = \"Bo\"\nroles = []\n"
+        );
+        let mut editor = Editor::parse(text).unwrap();
+        editor.set_members(&[]);
+        assert_eq!(editor.finish(), "[team]\nroles = [\"a\"]\n");
+    }
+
+    /// The first member goes under `[team]`, below the comments about members, not at the end.
+    #[test]
+    fn the_first_member_goes_where_the_comments_say() {
+        let text =
+            "[team]\nroles = [\"a\"]\n\n# People: one [[member]] each.\n[meetings]\nkeep = []\n";
+        let mut editor = Editor::parse(text).unwrap();
+        editor.add_member_roles("Ada", &["a".into()]);
+        assert_eq!(
+            editor.finish(),
+            "[team]\nroles = [\"a\"]\n\n# People: one [[member]] each.\n[[member]]\nname = \"Ada\"\n\
+             roles = [\"a\"]\n\n[meetings]\nkeep = []\n"
+        );
+    }
+
+    #[test]
     fn members_gain_roles_or_are_added() {
         let text = "[[member]]\nname = \"Ada\"\nroles = [\"ml-engineer\"]\n";
         let mut editor = Editor::parse(text).unwrap();

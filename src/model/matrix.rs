@@ -524,6 +524,79 @@ mod tests {
             .insert(role.into(), letter);
     }
 
+    /// An A given by hand steps the catalog's own A back: A to C, A/R to R.
+    #[test]
+    fn an_a_given_by_hand_steps_the_catalogs_back() {
+        let catalog = catalog();
+        let present = team(&["product-manager", "data-scientist", "business-consultant"]);
+        let mut overrides = Overrides::new();
+        // Market research: the product manager is A/R in the catalog.
+        set(
+            &mut overrides,
+            "market-research",
+            "data-scientist",
+            Some(Letter::A),
+        );
+        let matrix = Matrix::build(&catalog, "product", &present, &overrides);
+        assert_eq!(matrix.rule_problems(), Vec::new());
+        assert_eq!(
+            letter(&matrix, "market-research", "product-manager"),
+            Some(Letter::R)
+        );
+        assert_eq!(
+            letter(&matrix, "market-research", "data-scientist"),
+            Some(Letter::A)
+        );
+    }
+
+    /// A covered role is named in a cell when it brings the A or the R the cell's own letter
+    /// lacks, or when its letter alone makes the cell; a C or I under a role's own R is not.
+    #[test]
+    fn a_cell_names_the_roles_whose_letters_it_carries() {
+        let catalog = catalog();
+        let present = team(&["product-manager", "data-scientist", "ml-engineer"]);
+        let matrix = Matrix::build(&catalog, "product", &present, &Overrides::new());
+        let cells = |activity: &str| -> Vec<(String, String, Vec<String>)> {
+            let row = matrix.rows.iter().find(|r| r.activity == activity).unwrap();
+            matrix
+                .roles
+                .iter()
+                .zip(&row.cells)
+                .filter_map(|(role, cell)| {
+                    let cell = cell.as_ref()?;
+                    Some((role.clone(), cell.letter.to_string(), cell.covers.clone()))
+                })
+                .collect()
+        };
+        let cell = |role: &str, letter: &str, covers: &[&str]| {
+            let covers = covers.iter().map(|c| c.to_string()).collect();
+            (role.to_string(), letter.to_string(), covers)
+        };
+        assert_eq!(
+            cells("prd"),
+            [
+                cell("product-manager", "A/R", &["ai-product-manager"]),
+                cell("data-scientist", "C", &[]),
+                cell("ml-engineer", "C", &[]),
+            ]
+        );
+        assert_eq!(
+            cells("data-source-inventory")[0],
+            cell(
+                "product-manager",
+                "C",
+                &["delivery-engineer", "business-consultant"]
+            )
+        );
+        assert_eq!(
+            cells("product-iteration")[1..],
+            [
+                cell("data-scientist", "C", &["data-analyst"]),
+                cell("ml-engineer", "C", &["software-engineer"]),
+            ]
+        );
+    }
+
     /// A row settled by hand (as `raci import` writes it) stays valid as roles come and go.
     #[test]
     fn a_row_set_by_hand_survives_roles_joining_and_leaving() {

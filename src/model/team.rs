@@ -319,4 +319,172 @@ pub(crate) mod tests {
             }
         }
     }
+
+    /// A product manager, a data scientist and an ML engineer; Bo Li holds the first two, Ada
+    /// the third.
+    fn three() -> Team {
+        let catalog = Catalog::builtin().unwrap();
+        let roles = ["product-manager", "data-scientist", "ml-engineer"].map(String::from);
+        let mut t = team(&catalog, "product", roles.to_vec());
+        let member = |name: &str, roles: &[&str]| Member {
+            name: name.into(),
+            email: None,
+            github: None,
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+        };
+        t.members = vec![
+            member("Bo Li", &["product-manager", "data-scientist"]),
+            member("Ada", &["ml-engineer"]),
+        ];
+        t
+    }
+
+    #[test]
+    fn contributors_are_the_roles_doing_their_work_without_the_owner() {
+        let t = three();
+        // The PRD's contributors are all absent: the AI product manager's and the business
+        // consultant's work falls to the product manager (the owner), the software engineer's to
+        // the ML engineer.
+        assert_eq!(t.contributors_of("prd", "product-manager"), ["ml-engineer"]);
+        assert_eq!(
+            t.contributors_of("decision-log", "product-manager"),
+            ["data-scientist", "ml-engineer"]
+        );
+        assert_eq!(
+            t.contributors_of("datasheet", "ml-engineer"),
+            ["data-scientist"]
+        );
+        assert_eq!(
+            t.contributors_of("datasheet", "data-scientist"),
+            Vec::<String>::new(),
+            "an owner set by hand is never its own contributor"
+        );
+        assert!(
+            t.contributors_of("no-such-document", "ml-engineer")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_accountable_role_signs_off() {
+        let t = three();
+        assert_eq!(t.accountable_for("prd"), Some("product-manager"));
+        assert_eq!(t.accountable_for("no-such-activity"), None);
+        assert_eq!(t.signs_off("prd", "ml-engineer"), "product-manager");
+        assert_eq!(
+            t.signs_off("no-such-document", "ml-engineer"),
+            "ml-engineer",
+            "without an activity, its owner"
+        );
+    }
+
+    #[test]
+    fn a_stand_in_is_someone_else_along_the_cover_chains() {
+        let t = three();
+        assert_eq!(t.stand_in("ml-engineer", "Ada"), Some("data-scientist"));
+        assert_eq!(t.stand_in("ml-engineer", " ada "), Some("data-scientist"));
+        assert_eq!(t.stand_in("data-scientist", "Bo Li"), Some("ml-engineer"));
+        assert_eq!(t.stand_in("product-manager", "Bo Li"), Some("ml-engineer"));
+        let mut alone = three();
+        alone.members = vec![Member {
+            name: "Ada".into(),
+            email: None,
+            github: None,
+            roles: alone.roles.clone(),
+        }];
+        assert_eq!(alone.stand_in("ml-engineer", "Ada"), None, "nobody else");
+    }
+
+    #[test]
+    fn people_are_found_by_name_and_by_role() {
+        let t = three();
+        assert_eq!(t.member(" bo li ").map(|m| m.name.as_str()), Some("Bo Li"));
+        assert!(t.member("Bo").is_none());
+        let names =
+            |role: &str| -> Vec<&str> { t.holders(role).map(|m| m.name.as_str()).collect() };
+        assert_eq!(names("data-scientist"), ["Bo Li"]);
+        assert_eq!(names("ml-engineer"), ["Ada"]);
+        assert!(names("data-engineer").is_empty());
+    }
+
+    #[test]
+    fn a_date_set_by_hand_wins_over_the_end_of_the_phase() {
+        let mut t = three();
+        let day = jiff::civil::date;
+        t.phases = vec![
+            Dated {
+                phase: "discovery".into(),
+                start: day(2026, 11, 30),
+                end: day(2026, 12, 20),
+            },
+            Dated {
+                phase: "data".into(),
+                start: day(2026, 12, 21),
+                end: day(2027, 2, 14),
+            },
+        ];
+        assert_eq!(t.phase_dates("data").map(|d| d.end), Some(day(2027, 2, 14)));
+        assert!(t.phase_dates("modeling").is_none());
+        assert_eq!(t.due(None, "data"), Some((day(2027, 2, 14), true)));
+        assert_eq!(
+            t.due(Some(day(2027, 1, 8)), "data"),
+            Some((day(2027, 1, 8), false))
+        );
+        assert_eq!(t.due(None, "modeling"), None);
+    }
+
+    #[test]
+    fn meetings_kept_by_default_follow_the_roles() {
+        let catalog = Catalog::builtin().unwrap();
+        let roles = |ids: &[&str]| -> Vec<String> { ids.iter().map(|r| r.to_string()).collect() };
+        assert_eq!(
+            default_meetings(&catalog, "product", &roles(&["data-analyst"])),
+            ["standup", "weekly-sync", "project-review"]
+        );
+        assert_eq!(
+            default_meetings(
+                &catalog,
+                "product",
+                &roles(&["product-manager", "data-scientist", "ml-engineer"])
+            ),
+            [
+                "standup",
+                "sprint-planning",
+                "weekly-sync",
+                "experiment-review",
+                "model-release-review",
+                "project-review",
+                "retrospective",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_meeting_keeps_its_cadence_with_the_projects_changes() {
+        let catalog = Catalog::builtin().unwrap();
+        let t = three();
+        let standup = catalog.meeting("standup").unwrap();
+        let monday = jiff::civil::date(2026, 11, 30);
+        let plain = schedule(standup, None, None, None, &t.matrix, monday).unwrap();
+        assert_eq!(
+            (plain.first, plain.time.to_hhmm(), plain.duration.minutes),
+            (monday, "09:30".to_string(), 15)
+        );
+        // The project manager is absent: whoever covers for it chairs.
+        assert_eq!(plain.chair, t.acting("project-manager"));
+        assert_ne!(plain.chair, "project-manager");
+        let moved = schedule(
+            standup,
+            Some("TH"),
+            Some("09:00"),
+            Some("PT20M"),
+            &t.matrix,
+            monday,
+        )
+        .unwrap();
+        assert_eq!(
+            (moved.first, moved.time.to_hhmm(), moved.duration.minutes),
+            (jiff::civil::date(2026, 12, 3), "09:00".to_string(), 20)
+        );
+    }
 }

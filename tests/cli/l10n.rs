@@ -262,10 +262,12 @@ fn outside_a_project_the_flag_or_the_locale_chooses() {
         .mlteam(&["sync", "--lang", "en"])
         .code(2)
         .stdout("")
-        .stderr("错误：demo/mlteam.toml:7:8: TOML语法错误：文本值必须放在引号中\n  \
+        .stderr(
+            "错误：demo/mlteam.toml:7:8: TOML语法错误：文本值必须放在引号中\n  \
                  |\n\
                  7 | name = 风控模型\n  \
-                 |        ^\n");
+                 |        ^\n",
+        );
 }
 
 /// Another command holds the lock (its holder file says who): the second is told so in
