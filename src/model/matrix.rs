@@ -90,6 +90,18 @@ impl Matrix {
             .collect()
     }
 
+    /// How many rows give one of `roles` a letter that passes `test` (is accountable, say).
+    pub fn rows_with(&self, roles: &[String], test: impl Fn(Letter) -> bool) -> usize {
+        self.rows
+            .iter()
+            .filter(|row| {
+                self.roles.iter().zip(&row.cells).any(|(role, cell)| {
+                    roles.contains(role) && cell.as_ref().is_some_and(|c| test(c.letter))
+                })
+            })
+            .count()
+    }
+
     /// The cells of one role, as (row, cell).
     pub fn duties<'m>(&'m self, role: &str) -> impl Iterator<Item = (&'m Row, &'m Cell)> {
         let column = self.roles.iter().position(|r| r == role);
@@ -270,6 +282,25 @@ mod tests {
             assert_eq!(duties, expected, "{role}");
         }
         assert_eq!(matrix.duties("data-engineer").count(), 0);
+
+        // Rows a set of roles is accountable for: each row once, whoever of them holds the A.
+        let a = |roles: &[&str]| matrix.rows_with(&team(roles), Letter::is_accountable);
+        let own = |role: &str| {
+            matrix
+                .duties(role)
+                .filter(|(_, c)| c.letter.is_accountable())
+                .count()
+        };
+        assert_eq!(a(&["ml-engineer"]), own("ml-engineer"));
+        assert_eq!(
+            a(&["product-manager", "ml-engineer"]),
+            own("product-manager") + own("ml-engineer")
+        );
+        assert_eq!(
+            a(&["product-manager", "data-scientist", "ml-engineer"]),
+            matrix.rows.len()
+        );
+        assert_eq!(a(&[]), 0);
     }
 
     /// SPEC §6 for every one of the 16,383 teams the 14 built-in roles can form: each row has

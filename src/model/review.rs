@@ -162,18 +162,7 @@ pub fn overload_limit(team: &Team, people: usize) -> usize {
 pub fn accountable_count(team: &Team, member: usize) -> usize {
     let roles = &team.members[member].roles;
     team.matrix
-        .rows
-        .iter()
-        .filter(|row| {
-            team.matrix
-                .roles
-                .iter()
-                .zip(&row.cells)
-                .any(|(role, cell)| {
-                    roles.contains(role) && cell.as_ref().is_some_and(|c| c.letter.is_accountable())
-                })
-        })
-        .count()
+        .rows_with(roles, |letter| letter.is_accountable())
 }
 
 /// Sign-offs (SPEC §8): a deliverable `done` needs `approved_by`, a person holding the role

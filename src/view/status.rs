@@ -235,21 +235,6 @@ fn person(
         .filter(|i| holds(team.acting(&i.owner)))
         .collect();
     open.sort_by(|a, b| a.due.cmp(&b.due).then(a.deliverable.cmp(&b.deliverable)));
-    let lettered = |test: fn(crate::model::letter::Letter) -> bool| {
-        team.matrix
-            .rows
-            .iter()
-            .filter(|row| {
-                team.matrix
-                    .roles
-                    .iter()
-                    .zip(&row.cells)
-                    .any(|(role, cell)| {
-                        holds(role) && cell.as_ref().is_some_and(|c| test(c.letter))
-                    })
-            })
-            .count()
-    };
     let load = team
         .phases
         .iter()
@@ -340,7 +325,9 @@ fn person(
             })
             .collect(),
         accountable: review::accountable_count(team, index),
-        responsible: lettered(crate::model::letter::Letter::is_responsible),
+        responsible: team
+            .matrix
+            .rows_with(&member.roles, |letter| letter.is_responsible()),
         open,
         load,
         next_meetings,
