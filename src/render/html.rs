@@ -14,11 +14,15 @@ pub fn matrix(
 ) -> Result<String> {
     let data = Data::from(pages::data(team, progress, crate::today()));
     let text = renderer.render(&format!("{}/raci.html", team.project.lang), &data)?;
-    Ok(text
-        .lines()
+    Ok(tidy(&text))
+}
+
+/// An HTML page without the blank lines and trailing spaces its template's blocks leave.
+pub fn tidy(text: &str) -> String {
+    text.lines()
         .map(str::trim_end)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
-        + "\n")
+        + "\n"
 }

@@ -28,11 +28,5 @@ pub fn html(team: &Team, status: &Status, progress: &Progress, root: &Root) -> R
         "heat": status::heat(status),
     });
     let text = renderer.render(&format!("{lang}/status.html"), &Data::from(data))?;
-    Ok(text
-        .lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n")
+    Ok(super::html::tidy(&text))
 }
