@@ -611,3 +611,30 @@ fn a_passing_day_is_advice_for_check_not_an_error() {
     sync("2026-12-10");
     assert_eq!(project.snapshot(), before);
 }
+
+/// `status` marks whom `check` would call overloaded: the same rule, in the people's lines.
+#[test]
+fn status_marks_an_overloaded_person() {
+    let project = Project::new();
+    project.init(&[
+        "--roles",
+        "product-manager,data-scientist,ml-engineer",
+        "--member",
+        "Ada <ada@example.com>=ml-engineer",
+        "--member",
+        "Bo Li=product-manager,data-scientist",
+        "--member",
+        "Cy=ml-engineer",
+    ]);
+    let out = project.mlteam(&["status"]).ok().stdout;
+    let people: Vec<&str> = out.lines().skip_while(|l| *l != "People").collect();
+    assert_eq!(
+        people,
+        [
+            "People",
+            "  Ada    5 open, accountable for 12, responsible for 15; next: Daily stand-up on 2026-11-30 at 09:30",
+            "  Bo Li  9 open, accountable for 13, responsible for 15 (overloaded); next: Daily stand-up on 2026-11-30 at 09:30",
+            "  Cy     5 open, accountable for 12, responsible for 15; next: Daily stand-up on 2026-11-30 at 09:30",
+        ]
+    );
+}
