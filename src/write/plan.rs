@@ -596,10 +596,10 @@ mod tests {
         assert_eq!(
             (
                 plan.count(|a| matches!(a, Action::Create)),
-                plan.count(|a| matches!(a, Action::Update { .. })),
+                plan.count(|_| true),
                 plan.writes().map(|c| c.path.as_str()).collect::<Vec<_>>()
             ),
-            (1, 1, vec!["docs/a.md", "docs/team/raci.md"])
+            (1, 4, vec!["docs/a.md", "docs/team/raci.md"])
         );
     }
 
@@ -613,6 +613,43 @@ mod tests {
             .map(|l| console_width(&l[..l.find("docs/").unwrap()]))
             .collect();
         assert!(widths.windows(2).all(|w| w[0] == w[1]), "{text}");
+    }
+
+    /// Added lines green, removed ones red, headers bold, context plain (stripped where colour
+    /// is off).
+    #[test]
+    fn diffs_are_coloured_by_what_each_line_is() {
+        let mut out = Vec::new();
+        sample().print_diffs(&mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let colour = |line: &str| -> &str {
+            if line.starts_with("\x1b[32m") {
+                "green"
+            } else if line.starts_with("\x1b[31m") {
+                "red"
+            } else if line.starts_with("\x1b[1m") {
+                "bold"
+            } else {
+                "plain"
+            }
+        };
+        let seen: Vec<(String, &str)> = text
+            .lines()
+            .map(|l| (anstream::adapter::strip_str(l).to_string(), colour(l)))
+            .collect();
+        let expected = [
+            ("--- /dev/null", "bold"),
+            ("+++ b/docs/a.md", "bold"),
+            ("@@ -0,0 +1 @@", "bold"),
+            ("+a", "green"),
+            ("--- a/docs/team/raci.md", "bold"),
+            ("+++ b/docs/team/raci.md", "bold"),
+            ("@@ -1,2 +1,2 @@", "bold"),
+            (" x", "plain"),
+            ("-y", "red"),
+            ("+z", "green"),
+        ];
+        assert_eq!(seen, expected.map(|(l, c)| (l.to_string(), c)).to_vec());
     }
 
     #[test]
