@@ -3,6 +3,25 @@
 use crate::support::{Finish, Project, stderr, stdout};
 
 /// The digest on the checklist's begin marker.
+/// The whole checklist page of the `demo` project: the intro a person may edit around the region,
+/// then the region with its digest and `body`.
+fn page(digest: &str, body: &str) -> String {
+    format!(
+        "# Deliverable checklist: demo\n\
+         \n\
+         Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
+         review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
+         `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
+         the list.\n\
+         \n\
+         <!-- mlteam:begin checklist digest={digest} -->\n\
+         \n\
+         {body}\
+         \n\
+         <!-- mlteam:end checklist -->\n"
+    )
+}
+
 fn digest_of(project: &Project) -> String {
     let text = project.file("docs/checklist.md");
     let at = text.find("mlteam:begin checklist digest=").unwrap() + 30;
@@ -124,16 +143,7 @@ fn overdue_is_judged_against_today() {
             .stderr("")
     };
     // Due today is not overdue.
-    region("2026-11-28").stdout("# Deliverable checklist: demo\n\
-                                 \n\
-                                 Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
-                                 review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
-                                 `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
-                                 the list.\n\
-                                 \n\
-                                 <!-- mlteam:begin checklist digest=c45cac4981c60429 -->\n\
-                                 \n\
-                                 Overall: 0 of 4 done.\n\
+    region("2026-11-28").stdout(&page("c45cac4981c60429", "Overall: 0 of 4 done.\n\
                                  \n\
                                  ## Discovery (2026-11-30 to 2026-12-20): 0 of 4 done\n\
                                  \n\
@@ -141,19 +151,8 @@ fn overdue_is_judged_against_today() {
                                  - [ ] [Product requirements document (PRD)](deliverables/prd.md): todo, due 2026-11-28\n  \
                                  - [ ] [Project charter](deliverables/project-charter.md): todo\n  \
                                  - [ ] [Risk register](deliverables/risk-register.md): todo\n  \
-                                 - [ ] [Decision log](deliverables/decision-log.md): todo\n\
-                                 \n\
-                                 <!-- mlteam:end checklist -->\n");
-    region("2026-11-29").stdout("# Deliverable checklist: demo\n\
-                                 \n\
-                                 Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
-                                 review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
-                                 `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
-                                 the list.\n\
-                                 \n\
-                                 <!-- mlteam:begin checklist digest=bccbed186760e445 -->\n\
-                                 \n\
-                                 Overall: 0 of 4 done, 1 overdue.\n\
+                                 - [ ] [Decision log](deliverables/decision-log.md): todo\n"));
+    region("2026-11-29").stdout(&page("bccbed186760e445", "Overall: 0 of 4 done, 1 overdue.\n\
                                  \n\
                                  ## Discovery (2026-11-30 to 2026-12-20): 0 of 4 done\n\
                                  \n\
@@ -161,9 +160,7 @@ fn overdue_is_judged_against_today() {
                                  - [ ] [Product requirements document (PRD)](deliverables/prd.md): todo, due 2026-11-28, **overdue**\n  \
                                  - [ ] [Project charter](deliverables/project-charter.md): todo\n  \
                                  - [ ] [Risk register](deliverables/risk-register.md): todo\n  \
-                                 - [ ] [Decision log](deliverables/decision-log.md): todo\n\
-                                 \n\
-                                 <!-- mlteam:end checklist -->\n");
+                                 - [ ] [Decision log](deliverables/decision-log.md): todo\n"));
 }
 
 #[test]
@@ -196,16 +193,9 @@ fn a_deleted_stub_is_missing_and_a_bad_status_is_named() {
     project
         .mlteam(&["checklist", "--role", "ml-engineer"])
         .ok()
-        .stdout("# Deliverable checklist: demo\n\
-                 \n\
-                 Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
-                 review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
-                 `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
-                 the list.\n\
-                 \n\
-                 <!-- mlteam:begin checklist digest=a0f6887fd61ed40a -->\n\
-                 \n\
-                 Overall: 0 of 5 done.\n\
+        .stdout(&page(
+            "a0f6887fd61ed40a",
+            "Overall: 0 of 5 done.\n\
                  \n\
                  ## Data (2026-12-21 to 2027-02-14): 0 of 2 done\n\
                  \n\
@@ -218,9 +208,8 @@ fn a_deleted_stub_is_missing_and_a_bad_status_is_named() {
                  - ML engineer (Ada)\n  \
                  - [ ] [Inference system design](deliverables/inference-system-design.md): todo\n  \
                  - [ ] [Integration specification](deliverables/integration-spec.md): missing\n  \
-                 - [ ] [Deployment plan](deliverables/deployment-plan.md): todo\n\
-                 \n\
-                 <!-- mlteam:end checklist -->\n")
+                 - [ ] [Deployment plan](deliverables/deployment-plan.md): todo\n",
+        ))
         .stderr("");
     project.set("data-analysis-report", "status", "finished");
     let output = project
@@ -247,16 +236,7 @@ fn filters_by_role_phase_and_person() {
         all.extend(args);
         project.mlteam(&all).ok().stderr("")
     };
-    md(&["--role", "ml-engineer"]).stdout("# Deliverable checklist: demo\n\
-                                           \n\
-                                           Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
-                                           review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
-                                           `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
-                                           the list.\n\
-                                           \n\
-                                           <!-- mlteam:begin checklist digest=15d67807585f3f64 -->\n\
-                                           \n\
-                                           Overall: 0 of 5 done.\n\
+    md(&["--role", "ml-engineer"]).stdout(&page("15d67807585f3f64", "Overall: 0 of 5 done.\n\
                                            \n\
                                            ## Data (2026-12-21 to 2027-02-14): 0 of 2 done\n\
                                            \n\
@@ -269,19 +249,8 @@ fn filters_by_role_phase_and_person() {
                                            - ML engineer (Ada)\n  \
                                            - [ ] [Inference system design](deliverables/inference-system-design.md): todo\n  \
                                            - [ ] [Integration specification](deliverables/integration-spec.md): todo\n  \
-                                           - [ ] [Deployment plan](deliverables/deployment-plan.md): todo\n\
-                                           \n\
-                                           <!-- mlteam:end checklist -->\n");
-    md(&["--phase", "modeling"]).stdout("# Deliverable checklist: demo\n\
-                                         \n\
-                                         Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
-                                         review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
-                                         `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
-                                         the list.\n\
-                                         \n\
-                                         <!-- mlteam:begin checklist digest=9f229850c7a57bf0 -->\n\
-                                         \n\
-                                         Overall: 0 of 4 done.\n\
+                                           - [ ] [Deployment plan](deliverables/deployment-plan.md): todo\n"));
+    md(&["--phase", "modeling"]).stdout(&page("9f229850c7a57bf0", "Overall: 0 of 4 done.\n\
                                          \n\
                                          ## Modeling (2027-02-15 to 2027-03-28): 0 of 4 done\n\
                                          \n\
@@ -289,19 +258,8 @@ fn filters_by_role_phase_and_person() {
                                          - [ ] [Model report](deliverables/model-report.md): todo\n  \
                                          - [ ] [Responsible-AI review](deliverables/responsible-ai-review.md): todo\n  \
                                          - [ ] [Model card](deliverables/model-card.md): todo\n  \
-                                         - [ ] [Model evaluation report](deliverables/evaluation-report.md): todo\n\
-                                         \n\
-                                         <!-- mlteam:end checklist -->\n");
-    md(&["--person", "bo li"]).stdout("# Deliverable checklist: demo\n\
-                                       \n\
-                                       Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
-                                       review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
-                                       `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
-                                       the list.\n\
-                                       \n\
-                                       <!-- mlteam:begin checklist digest=617d26cd6fa1f2b0 -->\n\
-                                       \n\
-                                       Overall: 0 of 9 done.\n\
+                                         - [ ] [Model evaluation report](deliverables/evaluation-report.md): todo\n"));
+    md(&["--person", "bo li"]).stdout(&page("617d26cd6fa1f2b0", "Overall: 0 of 9 done.\n\
                                        \n\
                                        ## Discovery (2026-11-30 to 2026-12-20): 0 of 4 done\n\
                                        \n\
@@ -322,9 +280,7 @@ fn filters_by_role_phase_and_person() {
                                        - [ ] [Model report](deliverables/model-report.md): todo\n  \
                                        - [ ] [Responsible-AI review](deliverables/responsible-ai-review.md): todo\n  \
                                        - [ ] [Model card](deliverables/model-card.md): todo\n  \
-                                       - [ ] [Model evaluation report](deliverables/evaluation-report.md): todo\n\
-                                       \n\
-                                       <!-- mlteam:end checklist -->\n");
+                                       - [ ] [Model evaluation report](deliverables/evaluation-report.md): todo\n"));
     // Filters print; they never rewrite the shared file.
     assert!(checklist_region(&project).contains("Overall: 0 of 14 done."));
 }
@@ -336,16 +292,9 @@ fn a_stub_may_hand_its_deliverable_to_another_owner() {
     project
         .mlteam(&["checklist", "--role", "data-scientist"])
         .ok()
-        .stdout("# Deliverable checklist: demo\n\
-                 \n\
-                 Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
-                 review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
-                 `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
-                 the list.\n\
-                 \n\
-                 <!-- mlteam:begin checklist digest=5f84a7805363060b -->\n\
-                 \n\
-                 Overall: 0 of 6 done.\n\
+        .stdout(&page(
+            "5f84a7805363060b",
+            "Overall: 0 of 6 done.\n\
                  \n\
                  ## Data (2026-12-21 to 2027-02-14): 0 of 1 done\n\
                  \n\
@@ -363,25 +312,15 @@ fn a_stub_may_hand_its_deliverable_to_another_owner() {
                  ## Deployment (2027-03-29 to 2027-04-25): 0 of 1 done\n\
                  \n\
                  - Data scientist (Bo Li)\n  \
-                 - [ ] [Integration specification](deliverables/integration-spec.md): todo\n\
-                 \n\
-                 <!-- mlteam:end checklist -->\n")
+                 - [ ] [Integration specification](deliverables/integration-spec.md): todo\n",
+        ))
         .stderr("");
     project.set("integration-spec", "owner", "data-scientst");
     // An unknown owner falls back to the team's.
     project
         .mlteam(&["checklist", "--role", "ml-engineer"])
         .ok()
-        .stdout("# Deliverable checklist: demo\n\
-                 \n\
-                 Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
-                 review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
-                 `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
-                 the list.\n\
-                 \n\
-                 <!-- mlteam:begin checklist digest=15d67807585f3f64 -->\n\
-                 \n\
-                 Overall: 0 of 5 done.\n\
+        .stdout(&page("15d67807585f3f64", "Overall: 0 of 5 done.\n\
                  \n\
                  ## Data (2026-12-21 to 2027-02-14): 0 of 2 done\n\
                  \n\
@@ -394,9 +333,7 @@ fn a_stub_may_hand_its_deliverable_to_another_owner() {
                  - ML engineer (Ada)\n  \
                  - [ ] [Inference system design](deliverables/inference-system-design.md): todo\n  \
                  - [ ] [Integration specification](deliverables/integration-spec.md): todo\n  \
-                 - [ ] [Deployment plan](deliverables/deployment-plan.md): todo\n\
-                 \n\
-                 <!-- mlteam:end checklist -->\n")
+                 - [ ] [Deployment plan](deliverables/deployment-plan.md): todo\n"))
         .stderr("warning: demo/docs/deliverables/integration-spec.md:4: owner: unknown role `data-scientst`; did you mean `data-scientist`?\n");
 }
 
@@ -488,16 +425,7 @@ fn every_format_parses_back() {
     project
         .mlteam(&["checklist", "--format", "md"])
         .ok()
-        .stdout("# Deliverable checklist: demo\n\
-                 \n\
-                 Where each deliverable stands, read from the front matter of its stub (`status:` todo, draft,\n\
-                 review or done; `due:` a date, or empty for the end of its phase; `approved_by:` and\n\
-                 `approved_on:` once it is signed off). Run `mlteam checklist` after changing a stub to refresh\n\
-                 the list.\n\
-                 \n\
-                 <!-- mlteam:begin checklist digest=952dc915da30f6c9 -->\n\
-                 \n\
-                 Overall: 1 of 14 done.\n\
+        .stdout(&page("952dc915da30f6c9", "Overall: 1 of 14 done.\n\
                  \n\
                  ## Discovery (2026-11-30 to 2026-12-20): 1 of 4 done\n\
                  \n\
@@ -528,9 +456,7 @@ fn every_format_parses_back() {
                  - ML engineer (Ada)\n  \
                  - [ ] [Inference system design](deliverables/inference-system-design.md): todo\n  \
                  - [ ] [Integration specification](deliverables/integration-spec.md): todo\n  \
-                 - [ ] [Deployment plan](deliverables/deployment-plan.md): todo\n\
-                 \n\
-                 <!-- mlteam:end checklist -->\n")
+                 - [ ] [Deployment plan](deliverables/deployment-plan.md): todo\n"))
         .stderr("");
 }
 
