@@ -215,7 +215,9 @@ impl Written<'_> {
 
 impl Drop for Written<'_> {
     fn drop(&mut self) {
-        if self.journal || self.done > 0 {
+        // The journal is written before the first file and goes only with commit or undo: while
+        // it stands, there is something to take back.
+        if self.journal {
             self.roll_back();
         }
     }
@@ -475,6 +477,18 @@ mod tests {
             dir.path().join("docs/a.md").is_file(),
             "committed, it stays"
         );
+    }
+
+    /// `init` into a folder that is not there: undone, the folders it made go too, the parent
+    /// that was there stays.
+    #[test]
+    fn an_undo_takes_away_the_project_folder_it_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("new/project");
+        let root = Root::new(&project);
+        drop(root.write(&plan(&[("a.md", Action::Create, None, "a\n")])).unwrap());
+        assert!(!dir.path().join("new").exists());
+        assert!(dir.path().is_dir());
     }
 
     /// A new file gets the permissions any new file would (the umask's share taken), not the
