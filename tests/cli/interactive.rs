@@ -408,7 +408,7 @@ fn a_refused_answer_comes_back_to_be_corrected() {
                 "Wrote 38 files to demo.\n\
                  Next: read demo/docs/team/README.md, then start filling the stubs in \
                  demo/docs/deliverables/.\n",
-                "已在`demo`中写入38个文件。\n\
+                "已在 demo 中写入38个文件。\n\
                  下一步：阅读 demo/docs/team/README.md，然后开始填写 demo/docs/deliverables/ 下的文档。\n",
             ),
         );
@@ -523,7 +523,7 @@ fn the_summary_counts_the_files_and_names_the_covers() {
                      start filling the stubs in demo/docs/deliverables/.\n"
                 ),
                 format!(
-                    "已在`demo`中写入{counted}个文件。\n\
+                    "已在 demo 中写入{counted}个文件。\n\
                      下一步：阅读 demo/docs/team/README.md，在 demo/mlteam.toml 中登记成员，然后开始填写 \
                      demo/docs/deliverables/ 下的文档。\n"
                 ),
@@ -670,7 +670,7 @@ fn the_language_question_turns_the_session_chinese() {
     same_text(
         "the closing words",
         &from(&output, "已在"),
-        "已在`demo`中写入37个文件。\n\
+        "已在 demo 中写入37个文件。\n\
          下一步：阅读 demo/docs/team/README.md，在 demo/mlteam.toml 中登记成员，然后开始填写 demo/docs/deliverables/ 下的文档。\n",
     );
     assert!(project.file("mlteam.toml").contains("lang = \"zh\""));
