@@ -289,12 +289,12 @@ fn system_cause(dir: &Path, wrapped: std::io::Error) -> std::io::Error {
         .create_new(true)
         .open(&probe)
     {
-        Err(error) if error.raw_os_error().is_some() => error,
+        Err(error) => error,
+        // It worked this time: whatever stopped tempfile has passed, so say what it said.
         Ok(_) => {
             let _ = std::fs::remove_file(&probe);
             wrapped
         }
-        Err(_) => wrapped,
     }
 }
 
