@@ -149,11 +149,7 @@ impl Team {
             }
             seen.push(candidate);
             if self.roles.iter().any(|r| r == candidate) && someone_else(candidate) {
-                return self
-                    .roles
-                    .iter()
-                    .find(|r| *r == candidate)
-                    .map(String::as_str);
+                return Some(candidate);
             }
             if let Some(next) = self.catalog.role(candidate) {
                 queue.extend(next.covers.iter().map(String::as_str));
@@ -473,6 +469,22 @@ pub(crate) mod tests {
         // The project manager is absent: whoever covers for it chairs.
         assert_eq!(plain.chair, t.acting("project-manager"));
         assert_ne!(plain.chair, "project-manager");
+        let chair = |id: &str| {
+            let meeting = catalog.meeting(id).unwrap();
+            schedule(meeting, None, None, None, &t.matrix, monday)
+                .unwrap()
+                .chair
+        };
+        // The ML researcher and the DevOps engineer are absent too, each covered by its own
+        // stand-in; the product manager is there and chairs its own review.
+        assert_eq!(
+            [
+                chair("experiment-review"),
+                chair("ops-review"),
+                chair("demo")
+            ],
+            ["data-scientist", "ml-engineer", "product-manager"]
+        );
         let moved = schedule(
             standup,
             Some("TH"),

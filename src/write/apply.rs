@@ -486,7 +486,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let project = dir.path().join("new/project");
         let root = Root::new(&project);
-        drop(root.write(&plan(&[("a.md", Action::Create, None, "a\n")])).unwrap());
+        drop(
+            root.write(&plan(&[("a.md", Action::Create, None, "a\n")]))
+                .unwrap(),
+        );
         assert!(!dir.path().join("new").exists());
         assert!(dir.path().is_dir());
     }
