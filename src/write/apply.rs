@@ -479,6 +479,23 @@ mod tests {
         );
     }
 
+    /// What the root read before the write is forgotten once the write is kept: a second plan
+    /// in the same command starts from the files as they are now.
+    #[test]
+    fn a_kept_write_is_what_the_root_reads_next() {
+        let dir = tempfile::tempdir().unwrap();
+        fs_err::write(dir.path().join("a.md"), "before\n").unwrap();
+        // A writer locks at its first read, so the write itself has nothing to lock anew.
+        let root = Root::writer(dir.path());
+        assert_eq!(root.read("a.md").unwrap().as_deref(), Some("before\n"));
+        let update = Action::Update {
+            regions: vec!["r".into()],
+        };
+        root.apply(&plan(&[("a.md", update, Some("before\n"), "after\n")]))
+            .unwrap();
+        assert_eq!(root.read("a.md").unwrap().as_deref(), Some("after\n"));
+    }
+
     /// `init` into a folder that is not there: undone, the folders it made go too, the parent
     /// that was there stays.
     #[test]
