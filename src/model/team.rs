@@ -148,7 +148,9 @@ impl Team {
                 continue;
             }
             seen.push(candidate);
-            if self.roles.iter().any(|r| r == candidate) && someone_else(candidate) {
+            // Someone holds it, so it is on the team: the manifest refuses a member holding a
+            // role that is not (`manifest.role_off_team`).
+            if someone_else(candidate) {
                 return Some(candidate);
             }
             if let Some(next) = self.catalog.role(candidate) {
