@@ -162,6 +162,10 @@ impl Renderer {
                 .filter_map(|name| self.sources.get(name).map(|source| (name, source)))
                 .collect()
         };
+        if entries.is_empty() {
+            // Every page renders through here: nothing to compile must cost nothing, not a thread.
+            return Ok(());
+        }
         entries.sort_by_key(|(_, (_, text))| std::cmp::Reverse(text.len()));
         let (mut first, mut second, mut balance) = (Vec::new(), Vec::new(), 0isize);
         for entry in entries {
@@ -180,6 +184,9 @@ impl Renderer {
                 .collect::<Vec<_>>()
         };
         let compiled = std::thread::scope(|s| {
+            if second.is_empty() {
+                return compile(&first);
+            }
             let other = s.spawn(|| compile(&second));
             let mut compiled = compile(&first);
             compiled.extend(
