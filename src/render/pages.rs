@@ -109,35 +109,24 @@ pub fn render(
         .map(|p| format!("{lang}/{}", p.kind.template()))
         .collect();
     renderer.prepare(names.iter().map(String::as_str))?;
-    let (new_stubs, rest): (Vec<&Page>, Vec<&Page>) = pages.iter().partition(|p| {
-        matches!(p.kind, Kind::Deliverable(_)) && matches!(existing(&p.path), Ok(None))
-    });
-
-    // A new stub starts as `todo`; its front matter, once rendered, says whether it does.
-    let mut assumed = progress::of_team(team, |id| stub(existing(&paths::stub(id))));
-    for page in &new_stubs {
+    // A new stub starts as `todo` with the team's owner, as the front matter `stub::compose`
+    // writes into it says (pinned by `a_new_stub_reads_back_as_it_was_assumed`): the pages that
+    // show progress are rendered in the same pass, with the new stubs as they will be.
+    let mut progress = progress::of_team(team, |id| stub(existing(&paths::stub(id))));
+    for page in pages {
         if let Kind::Deliverable(id) = &page.kind {
-            if let Some(entry) = assumed.get_mut(id) {
-                entry.status = Status::Todo;
+            if matches!(existing(&page.path), Ok(None)) {
+                if let Some(entry) = progress.get_mut(id) {
+                    entry.status = Status::Todo;
+                }
             }
         }
     }
-    let mut data = Data::from(data(team, &assumed, today));
-    let mut out = render_all(team, renderer, &mut data, &new_stubs, &existing)?;
-    let actual = progress::of_team(team, |id| {
-        let path = paths::stub(id);
-        match out.iter().find(|r: &&Rendered| r.path == path) {
-            Some(new) => front_matter::stub(Some(&new.text)),
-            None => stub(existing(&path)),
-        }
-    });
-    if actual != assumed {
-        data = Data::from(self::data(team, &actual, today));
-    }
-    out.extend(render_all(team, renderer, &mut data, &rest, &existing)?);
-    let order = |r: &Rendered| pages.iter().position(|p| p.path == r.path);
-    out.sort_by_key(order);
-    Ok(out)
+    let mut data = Data::from(data(team, &progress, today));
+    pages
+        .iter()
+        .map(|page| render_page(team, renderer, &mut data, page, &existing))
+        .collect()
 }
 
 /// Where a stub stands for the pages that show progress: what cannot be read is `unreadable`
@@ -201,19 +190,6 @@ fn add_page(data: &mut Value, page: &Page) {
     }
 }
 
-fn render_all(
-    team: &Team,
-    renderer: &Renderer,
-    data: &mut Data,
-    pages: &[&Page],
-    existing: &dyn Fn(&str) -> Result<Option<String>>,
-) -> Result<Vec<Rendered>> {
-    pages
-        .iter()
-        .map(|page| render_page(team, renderer, data, page, existing))
-        .collect()
-}
-
 fn render_page(
     team: &Team,
     renderer: &Renderer,
@@ -273,5 +249,46 @@ pub fn finish(path: &str, raw: &str) -> Result<String, crate::words::Msg> {
         Ok(seal::seal(&ics::finish(raw)))
     } else {
         Ok(format!("{}\n", raw.trim_end()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::catalog::Catalog;
+    use crate::model::progress::Stub;
+    use crate::model::team::tests::team;
+
+    /// What `render` assumes of a new stub is what its front matter says once written, for
+    /// every deliverable of every kind, with all roles and with roles covering for others: so
+    /// the pages that show progress need no second pass after the stubs.
+    #[test]
+    fn a_new_stub_reads_back_as_it_was_assumed() {
+        let catalog = Catalog::builtin().unwrap();
+        let renderer = Renderer::new(None, Some(crate::words::Lang::En)).unwrap();
+        let all_roles: Vec<String> = catalog.roles.iter().map(|r| r.id.clone()).collect();
+        let three = ["product-manager", "data-scientist", "ml-engineer"].map(String::from);
+        for kind in ["product", "delivery", "research"] {
+            for roles in [all_roles.clone(), three.to_vec()] {
+                let team = team(&catalog, kind, roles);
+                let today = jiff::civil::date(2026, 11, 27);
+                let out = render(&team, &renderer, &all(&team), today, |_| Ok(None)).unwrap();
+                let written = |id: &str| {
+                    out.iter()
+                        .find(|r| r.path == paths::stub(id))
+                        .map(|r| r.text.clone())
+                };
+                let read =
+                    progress::of_team(&team, |id| front_matter::stub(written(id).as_deref()));
+                let mut assumed = progress::of_team(&team, |_| Stub::Missing);
+                assert!(!read.is_empty());
+                for (id, entry) in &read {
+                    let assumed = assumed.get_mut(id).unwrap();
+                    assumed.status = Status::Todo;
+                    assumed.lines = entry.lines.clone();
+                    assert_eq!(entry, assumed, "{kind}: {id}");
+                }
+            }
+        }
     }
 }
