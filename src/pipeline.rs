@@ -145,7 +145,8 @@ pub fn with_manifest(
 pub enum Scope {
     /// Every page, and the orphans reported (`sync`).
     All,
-    /// The RACI matrix (`raci`).
+    /// The RACI matrix and the pages that show its letters: role cards, the headers of the
+    /// stubs there are (`raci`).
     Matrix,
     /// The pages that show progress: checklist, role cards, team overview (`checklist`).
     Progress,
@@ -155,7 +156,7 @@ impl Scope {
     fn covers(self, kind: &Kind) -> bool {
         match self {
             Scope::All => true,
-            Scope::Matrix => *kind == Kind::Raci,
+            Scope::Matrix => matches!(kind, Kind::Raci | Kind::Role(_) | Kind::Deliverable(_)),
             Scope::Progress => matches!(
                 kind,
                 Kind::Checklist | Kind::Plan | Kind::Role(_) | Kind::TeamReadme
@@ -210,6 +211,12 @@ pub fn sync_team_then(
     let pages: Vec<Page> = pages::all(team)
         .into_iter()
         .filter(|p| scope.covers(&p.kind))
+        // A stub is written by `init` and `sync`; `raci` only brings the headers up to date.
+        .filter(|p| {
+            scope != Scope::Matrix
+                || !matches!(p.kind, Kind::Deliverable(_))
+                || matches!(root.read(&p.path), Ok(Some(_)))
+        })
         .collect();
     let (matrix, rest): (Vec<Page>, Vec<Page>) = pages
         .iter()

@@ -297,6 +297,33 @@ fn a_new_kind_adds_its_documents_and_keeps_the_old_ones() {
     );
 }
 
+/// Letters changed in mlteam.toml: `raci` brings up to date every page that shows them — the
+/// matrix, the role cards, the headers of the stubs — so that `check` is clean after it. It
+/// writes no stub that is missing: that is `sync`'s work.
+#[test]
+fn raci_refreshes_every_page_that_shows_the_letters() {
+    let project = four_roles();
+    let manifest = project.file("mlteam.toml").replacen(
+        "[raci.overrides]\n",
+        "[raci.overrides]\nml-problem-framing = { data-engineer = \"R\" }\n\
+         eda-value-report = { ml-engineer = \"A/R\", data-scientist = \"C\" }\n",
+        1,
+    );
+    project.write("mlteam.toml", &manifest);
+    project.mlteam(&["raci"]).ok().stderr("").stdout(
+        "updated  docs/team/raci.md                          (raci-matrix)\n\
+         updated  docs/team/roles/data-scientist.md          (role)\n\
+         updated  docs/team/roles/ml-engineer.md             (role)\n\
+         updated  docs/team/roles/data-engineer.md           (role)\n\
+         updated  docs/deliverables/data-analysis-report.md  (header)\n",
+    );
+    project.mlteam(&["check"]).ok();
+
+    std::fs::remove_file(project.path("docs/deliverables/prd.md")).unwrap();
+    project.mlteam(&["raci"]).ok();
+    assert!(!project.exists("docs/deliverables/prd.md"));
+}
+
 #[test]
 fn a_hand_edited_region_stops_sync_until_forced() {
     let project = four_roles();
