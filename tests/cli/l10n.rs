@@ -1086,11 +1086,18 @@ fn cases() -> Vec<Case> {
 #[test]
 fn nothing_a_chinese_project_prints_is_english() {
     let mut found = Vec::new();
+    // Each case's exit code, pinned: a setup that no longer meets its error would otherwise
+    // pass in silence, printing nothing English because it prints nothing at all.
+    let mut codes = Vec::new();
     for case in cases() {
         let project = zh_project();
         (case.setup)(&project);
         let run = project.mlteam(case.args);
         let text = printed(&run, case.format);
+        codes.push(format!("{}: {:?}", case.what, run.code));
+        if run.stdout.trim().is_empty() && run.stderr.trim().is_empty() {
+            found.push(format!("{} ({:?}) printed nothing", case.what, case.args));
+        }
         let words = english_words(&text);
         // `L10N_DUMP=1 cargo test l10n -- --nocapture` shows every output, to review the words.
         if std::env::var("L10N_DUMP").is_ok() {
@@ -1104,6 +1111,7 @@ fn nothing_a_chinese_project_prints_is_english() {
         }
     }
     assert!(found.is_empty(), "English words:\n{}", found.join("\n"));
+    insta::assert_snapshot!("chinese_cases_exit_codes", codes.join("\n"));
 }
 
 #[test]
