@@ -94,8 +94,8 @@ pub fn all(team: &Team) -> Vec<Page> {
 }
 
 /// Renders `pages`. `existing` gives the current text of a project file (`None` when absent, an
-/// error when it is there but cannot be read): new stubs are rendered first, so that everything
-/// showing progress sees them as they will be.
+/// error when it is there but cannot be read). The pages that show progress see the new stubs
+/// among `pages` as they will be once written.
 pub fn render(
     team: &Team,
     renderer: &Renderer,
@@ -115,10 +115,8 @@ pub fn render(
     let mut progress = progress::of_team(team, |id| stub(existing(&paths::stub(id))));
     for page in pages {
         if let Kind::Deliverable(id) = &page.kind {
-            if matches!(existing(&page.path), Ok(None)) {
-                if let Some(entry) = progress.get_mut(id) {
-                    entry.status = Status::Todo;
-                }
+            if let Some(entry) = progress.get_mut(id).filter(|e| e.status == Status::Missing) {
+                entry.status = Status::Todo;
             }
         }
     }
