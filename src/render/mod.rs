@@ -24,7 +24,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::Result;
-use handlebars::{Handlebars, RenderError, RenderErrorReason, Template, TemplateError};
+use handlebars::{
+    Handlebars, RenderError, RenderErrorReason, Template, TemplateError, TemplateErrorReason,
+};
 
 use crate::assets;
 use crate::diag::{Diagnostic, Invalid, Said};
@@ -313,16 +315,18 @@ fn reason(e: &RenderError) -> Msg {
 }
 
 fn template_diagnostic(origin: &str, text: &str, e: &TemplateError) -> Diagnostic {
-    let reason = e.reason().to_string();
     let past_the_end = e.pos().is_some_and(|(line, _)| line > text.lines().count());
     // The parser's own words list the grammar rules it expected there, which help nobody: the
     // place and what to look for do.
     let message = if past_the_end {
         msg!("template.unclosed")
-    } else if reason.starts_with("invalid handlebars syntax") {
+    } else if matches!(e.reason(), TemplateErrorReason::InvalidSyntax(_)) {
         msg!("template.broken_syntax")
     } else {
-        msg!("template.syntax", reason = Msg::verbatim(reason))
+        msg!(
+            "template.syntax",
+            reason = Msg::verbatim(e.reason().to_string())
+        )
     };
     let mut d = Diagnostic::new(origin, message).help(msg!("template.syntax_help"));
     if let Some((line, column)) = e.pos().filter(|_| !past_the_end) {

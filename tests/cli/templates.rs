@@ -263,3 +263,24 @@ fn export_has_a_dry_run() {
         .stderr("");
     same_text("the diffs", diffs, &creation_diffs(&project, plan));
 }
+
+/// A broken override is said at its line and column, in our words rather than the parser's
+/// list of grammar rules, and nothing is written.
+#[test]
+fn a_broken_template_is_pointed_at_where_it_breaks() {
+    let project = Project::new();
+    project.init(&["--roles", "ml-engineer"]);
+    project.write(
+        ".mlteam/templates/en/role.md.hbs",
+        "# Card\n\nOwner: {{role.name}\n\nMore text.\n",
+    );
+    let before = project.snapshot();
+    project.mlteam(&["sync"]).code(2).stdout("").stderr(
+        "error: demo/.mlteam/templates/en/role.md.hbs:3:19: template error: the handlebars syntax breaks here\n  \
+         |\n\
+         3 | Owner: {{role.name}\n  \
+         |                   ^\n  \
+         help: every `{{` needs its `}}`, and every `{{#block …}}` its `{{/block}}`\n",
+    );
+    assert_eq!(project.snapshot(), before);
+}
