@@ -229,6 +229,18 @@ fn node_of_value(value: &toml_edit::Value) -> Node<'_> {
     }
 }
 
+/// The keys of a custom entry that name roles: a problem there comes with where to find them.
+const NAMES_ROLES: [&str; 8] = [
+    "covers",
+    "raci",
+    "owner",
+    "contributors",
+    "chair",
+    "attendees",
+    "optional",
+    "when_any",
+];
+
 /// The span of the deepest part of `path` that exists.
 fn locate(node: Node, path: &[Seg]) -> Option<Range<usize>> {
     let (seg, rest) = path.split_first()?;
@@ -703,26 +715,11 @@ impl Manifest {
                 let Some(id) = custom_id(table) else { continue };
                 for (key, problem) in problems_of(section, &id) {
                     // At the key when the entry sets it, else (a built-in value it kept) at
-                    // the entry.
-                    let entry = [Key("custom"), Key(section), Index(i)];
+                    // the entry: `locate` stops at the deepest part that is there.
                     let at = [Key("custom"), Key(section), Index(i), Key(key)];
-                    let names_roles = [
-                        "covers",
-                        "raci",
-                        "owner",
-                        "contributors",
-                        "chair",
-                        "attendees",
-                        "optional",
-                        "when_any",
-                    ];
-                    let help = names_roles.contains(&key).then(|| msg!("roles.list_help"));
+                    let help = NAMES_ROLES.contains(&key).then(|| msg!("roles.list_help"));
                     let message = about(&format!("[[custom.{section}]] {key}"), problem);
-                    if table.contains_key(key) {
-                        say(&at, message, help);
-                    } else {
-                        say(&entry, message, help);
-                    }
+                    say(&at, message, help);
                 }
             }
         }
