@@ -263,24 +263,41 @@ mod tests {
         ids.iter().map(|s| (*s).to_string()).collect()
     }
 
-    /// A role's duties are its column, row by row; a role not on the team has none.
+    /// A role's duties are its column, row by row, blanks left out (as `raci --format csv` shows
+    /// them for this team); a role not on the team has none.
     #[test]
     fn duties_are_a_roles_column() {
         let present = team(&["product-manager", "data-scientist", "ml-engineer"]);
         let matrix = Matrix::build(&catalog(), "product", &present, &Overrides::new());
-        for (column, role) in present.iter().enumerate() {
-            let expected: Vec<(&str, &Cell)> = matrix
-                .rows
-                .iter()
-                .filter_map(|row| Some((row.activity.as_str(), row.cells[column].as_ref()?)))
-                .collect();
-            let duties: Vec<(&str, &Cell)> = matrix
+        let first = |role: &str| -> Vec<(String, String)> {
+            matrix
                 .duties(role)
-                .map(|(row, cell)| (row.activity.as_str(), cell))
-                .collect();
-            assert!(!duties.is_empty(), "{role}");
-            assert_eq!(duties, expected, "{role}");
-        }
+                .take(2)
+                .map(|(row, cell)| (row.activity.clone(), cell.letter.to_string()))
+                .collect()
+        };
+        let pair = |a: &str, l: &str| (a.to_string(), l.to_string());
+        assert_eq!(
+            [
+                first("product-manager"),
+                first("data-scientist"),
+                first("ml-engineer")
+            ],
+            [
+                vec![
+                    pair("market-research", "A/R"),
+                    pair("ml-problem-framing", "A")
+                ],
+                vec![
+                    pair("market-research", "C"),
+                    pair("ml-problem-framing", "R")
+                ],
+                vec![
+                    pair("ml-problem-framing", "I"),
+                    pair("feasibility-study", "C")
+                ],
+            ]
+        );
         assert_eq!(matrix.duties("data-engineer").count(), 0);
 
         // Rows a set of roles is accountable for: each row once, whoever of them holds the A.
