@@ -33,7 +33,7 @@ fn command(project: &Project, args: &[&str]) -> Command {
 }
 
 /// `mlteam -C demo ARGS`, started, pausing `slow_ms` after each file it writes.
-fn start(project: &Project, args: &[&str], slow_ms: u64) -> Child {
+pub(crate) fn start(project: &Project, args: &[&str], slow_ms: u64) -> Child {
     let mut all = vec!["-C", "demo"];
     all.extend_from_slice(args);
     command(project, &all)
@@ -43,7 +43,7 @@ fn start(project: &Project, args: &[&str], slow_ms: u64) -> Child {
 }
 
 /// The output of a started command, killed (and the test failed) when it runs past `BOUND`.
-fn finish(mut child: Child) -> Output {
+pub(crate) fn finish(mut child: Child) -> Output {
     let started = Instant::now();
     loop {
         if child.try_wait().expect("wait").is_some() {
@@ -63,7 +63,7 @@ fn run(project: &Project, args: &[&str]) -> Output {
     finish(start(project, args, 0))
 }
 
-fn signal(child: &Child, name: &str) {
+pub(crate) fn signal(child: &Child, name: &str) {
     let sent = Command::new("kill")
         .args([&format!("-{name}"), &child.id().to_string()])
         .status()
@@ -72,7 +72,7 @@ fn signal(child: &Child, name: &str) {
 }
 
 /// Waits (bounded) until `ready` holds.
-fn until(what: &str, mut ready: impl FnMut() -> bool) {
+pub(crate) fn until(what: &str, mut ready: impl FnMut() -> bool) {
     let started = Instant::now();
     while !ready() {
         assert!(started.elapsed() < BOUND, "never happened: {what}");

@@ -295,7 +295,7 @@ fn a_held_lock_is_said_in_chinese() {
 #[cfg(unix)]
 #[test]
 fn an_interrupted_write_is_said_in_chinese() {
-    use std::time::{Duration, Instant};
+    use crate::hardening::{finish, signal, start, until};
     let project = zh_project();
     edit(
         &project,
@@ -304,35 +304,13 @@ fn an_interrupted_write_is_said_in_chinese() {
         "name = \"韩梅\"",
     );
     let before = project.snapshot();
-    // Run as a process of our own, to be signalled; each file written waits 300 ms.
-    let sync = std::process::Command::new(env!("CARGO_BIN_EXE_mlteam"))
-        .current_dir(project.parent())
-        .args(["-C", "demo", "sync"])
-        .env("MLTEAM_TODAY", crate::support::TODAY)
-        .env("TZ", "UTC")
-        .env("LANG", "C")
-        .env("NO_COLOR", "1")
-        .env("MLTEAM_TEST_SLOW_WRITE", "300")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("mlteam starts");
-    let started = Instant::now();
-    while !project.exists(".mlteam/journal") {
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "sync never wrote"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &sync.id().to_string()])
-        .status()
-        .expect("kill runs");
-    assert!(killed.success());
-    let output = sync.wait_with_output().expect("sync ends");
+    // Each file written waits 300 ms: time to be stopped half-way.
+    let sync = start(&project, &["sync"], 300);
+    until("sync writes its journal", || {
+        project.exists(".mlteam/journal")
+    });
+    signal(&sync, "TERM");
+    let output = finish(sync);
     assert_eq!(output.status.code(), Some(130), "{output:?}");
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
