@@ -550,6 +550,17 @@ fn the_status_page_is_one_self_contained_html5_file() {
             page.select(&select("svg")).count() >= 1,
             "{lang}: the timeline is inline SVG"
         );
+        // What the page says, text node by text node: progress, late items, people, the
+        // timeline's labels, the heatmap and the roles no one covers.
+        let said: Vec<&str> = page
+            .select(&select("body"))
+            .next()
+            .unwrap()
+            .text()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect();
+        insta::assert_snapshot!(format!("status_page_text_{lang}"), said.join("\n"));
     }
 }
 
