@@ -52,18 +52,9 @@ impl Holder {
         if let Some(first) = command.first_mut() {
             "mlteam".clone_into(first);
         }
-        let mut command = command.join(" ");
-        if command.len() > 200 {
-            let mut end = 200;
-            while !command.is_char_boundary(end) {
-                end -= 1;
-            }
-            command.truncate(end);
-            command.push('…');
-        }
         Holder {
             pid: std::process::id(),
-            command,
+            command: shortened(command.join(" ")),
             since: jiff::Timestamp::now()
                 .round(jiff::Unit::Second)
                 .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string()),
@@ -149,6 +140,7 @@ impl ProjectLock {
             // the oldest Rust this crate builds with.
             match fs4::FileExt::try_lock(&lock) {
                 Ok(()) => break,
+                // (`<` or `<=` is the same to a clock that never stands still.)
                 Err(fs4::TryLockError::WouldBlock) if started.elapsed() < wait => {
                     std::thread::sleep(Duration::from_millis(25));
                 }
@@ -172,6 +164,8 @@ impl ProjectLock {
         let files = signal::made(|| {
             let made_dir = match std::fs::create_dir(state) {
                 Ok(()) => true,
+                // Told apart from the arm below for clarity only: any other error leaves a
+                // folder that cannot be written to, and the writes below fail as quietly.
                 Err(e) if e.kind() == ErrorKind::AlreadyExists => false,
                 // A read-only project can still be read and found up to date: the holder file is
                 // a courtesy to other commands, not a condition.
@@ -238,9 +232,48 @@ fn lock_target(_root: &Path, state: &Path) -> Result<File> {
         .said(|| msg!("lock.cannot_open", path = crate::diag::shown(&path)))
 }
 
+/// A command line cut to 200 bytes (on a character's boundary) and an ellipsis: the holder file
+/// says what runs, not every argument of it.
+fn shortened(mut command: String) -> String {
+    if command.len() > 200 {
+        let mut end = 200;
+        while !command.is_char_boundary(end) {
+            end -= 1;
+        }
+        command.truncate(end);
+        command.push('…');
+    }
+    command
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_command_line_is_cut_on_a_character() {
+        assert_eq!(shortened("a".repeat(200)), "a".repeat(200));
+        assert_eq!(shortened("a".repeat(201)), format!("{}…", "a".repeat(200)));
+        // 199 bytes, then a three-byte character across the cut: it goes whole.
+        let text = format!("{}文{}", "a".repeat(199), "b".repeat(10));
+        assert_eq!(shortened(text), format!("{}…", "a".repeat(199)));
+    }
+
+    /// Our `.gitignore` hides a journal a failed clean-up left: it stays while the journal does.
+    #[test]
+    fn a_journal_left_keeps_the_gitignore_that_hides_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join(STATE_DIR);
+        let lock = ProjectLock::acquire(dir.path(), "demo", &state, WAIT).unwrap();
+        fs_err::write(state.join("journal"), "{}").unwrap();
+        drop(lock);
+        let mut left: Vec<_> = fs_err::read_dir(&state)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".gitignore", "journal"]);
+    }
 
     #[test]
     fn a_second_lock_waits_then_names_the_holder() {
@@ -280,6 +313,8 @@ mod tests {
         fs_err::write(state.join("lock"), dead.text()).unwrap();
         let lock = ProjectLock::acquire(dir.path(), "demo", &state, WAIT).unwrap();
         assert_eq!(lock.stale, Some(dead));
+        let holder = Holder::read(&state.join("lock")).expect("the holder file is ours now");
+        assert_eq!(holder.pid, std::process::id());
         drop(lock);
         let left: Vec<_> = fs_err::read_dir(&state)
             .unwrap()
