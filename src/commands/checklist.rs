@@ -128,11 +128,9 @@ fn warn_about(root: &Root, progress: &Progress, ui: &Words) -> Result<()> {
 /// Drops the deliverables the filters leave out; owner and phase are the stubs' own.
 fn keep_only(team: &mut Team, progress: &Progress, args: &ChecklistArgs) {
     let holders: Option<Vec<String>> = args.person.as_ref().map(|person| {
-        team.members
-            .iter()
-            .filter(|m| m.name.trim().eq_ignore_ascii_case(person.trim()))
-            .flat_map(|m| m.roles.clone())
-            .collect()
+        team.member(person)
+            .map(|m| m.roles.clone())
+            .unwrap_or_default()
     });
     team.deliverables.retain(|id| {
         let Some(entry) = progress.get(id) else {
