@@ -103,6 +103,12 @@ impl Diagnostic {
     }
 }
 
+/// The words of `Display`: what a failure says when no language was chosen for it (logs,
+/// tests, a library's caller).
+fn english() -> Words {
+    Words::new(crate::words::Lang::En)
+}
+
 /// `\n  help: …` under a message.
 pub fn help_line(ui: &Words, help: &Msg) -> String {
     format!("\n  {}{}", ui.get("diag.help"), ui.say(help))

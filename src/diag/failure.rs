@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::{Diagnostic, help_line, say_error};
+use super::{Diagnostic, english, help_line, say_error};
 use crate::msg;
 use crate::words::{Msg, Words};
 
@@ -13,10 +13,6 @@ pub(super) fn list(diagnostics: &[Diagnostic], ui: &Words) -> String {
         .map(|d| d.say(ui))
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-fn english() -> Words {
-    Words::new(crate::words::Lang::En)
 }
 
 /// Bad input: flags, manifest, templates, files. Exit code 2.

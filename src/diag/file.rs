@@ -2,9 +2,9 @@
 //! `write::read` finds these out; they live here, with the other failures, so that the edge can
 //! say them in the run's words.
 
-use super::help_line;
+use super::{english, help_line};
 use crate::msg;
-use crate::words::{Lang, Msg, Words};
+use crate::words::{Msg, Words};
 
 /// A file that is not UTF-8 text: it cannot be a page, and is never guessed at.
 #[derive(Debug, thiserror::Error)]
@@ -99,10 +99,6 @@ impl FileKind {
             FileKind::Other => msg!("file_kind.other"),
         }
     }
-}
-
-fn english() -> Words {
-    Words::new(Lang::En)
 }
 
 /// `1 MiB`, `64 KiB`, `12 bytes`.
