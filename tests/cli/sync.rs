@@ -475,6 +475,45 @@ fn the_import_round_trip_keeps_a_changed_letter() {
     );
 }
 
+/// An import reads a table by what it is: the matrix copied under another name is Markdown. A
+/// table from any file but the matrix page itself leaves a hand edit on that page standing, and
+/// so stops the write.
+#[test]
+fn an_import_reads_a_table_by_what_it_is() {
+    let project = four_roles();
+    let raci = project.file("docs/team/raci.md");
+    let moved = raci.replace(
+        "| Feature engineering | | A/R | C | R |",
+        "| Feature engineering | | A/R | R | C |",
+    );
+    project.write("matrix.txt", &moved);
+    project.mlteam(&["raci", "import", "matrix.txt", "-q"]).ok();
+    assert!(
+        project
+            .file("mlteam.toml")
+            .contains("feature-engineering = { ml-engineer = \"R\", data-engineer = \"C\" }")
+    );
+
+    let csv = project.mlteam(&["raci", "--format", "csv"]).ok().stdout;
+    project.write("matrix.csv", &csv);
+    let raci = project.file("docs/team/raci.md");
+    let edited = raci.replacen("| Write the PRD |", "| Write the PRD, carefully |", 1);
+    project.write("docs/team/raci.md", &edited);
+    let before = project.snapshot();
+    for file in ["matrix.csv", "matrix.txt"] {
+        project
+            .mlteam(&["raci", "import", file])
+            .code(1)
+            .stdout("")
+            .stderr(
+                "error: demo/docs/team/raci.md:33: region `raci-matrix` was edited by hand\n  \
+                 help: run `mlteam raci import` to keep the edit in mlteam.toml, or add --force to overwrite it\n\
+                 nothing was written\n",
+            );
+        assert_eq!(project.snapshot(), before, "{file}");
+    }
+}
+
 #[test]
 fn an_import_that_breaks_the_rules_is_refused_by_row() {
     let project = four_roles();
