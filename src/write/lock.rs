@@ -200,7 +200,9 @@ impl Drop for ProjectLock {
     }
 }
 
-/// Replaces whatever is at `path` (a stale holder file, even a link) with a new file.
+/// Replaces whatever is at `path` (a stale holder file, even a link) with a new file. (A removal
+/// that fails for another reason would also make `create_new` fail: the guard below only keeps
+/// the first error, which is the one worth saying.)
 fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
     match std::fs::remove_file(path) {
         Err(e) if e.kind() != ErrorKind::NotFound => return Err(e),
